@@ -1,0 +1,108 @@
+package dev.reactorstudio.runtime.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.SessionContext;
+import dev.reactorstudio.runtime.frame.FrameBlock;
+import dev.reactorstudio.runtime.frame.FrameConverter;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/** The {@link SessionContext} a model sees during one session. */
+final class ActiveSessionContext implements SessionContext {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Session session;
+    /** When the model last returned from emitBlock (or the session started); compute time is measured from here. */
+    private volatile long lastEmitReturn = System.nanoTime();
+    private volatile boolean monitoring = true;
+    /** After a pause with monitoring off, the next gap is not a measurement of the model's speed. */
+    private volatile boolean skipNextSample;
+    private volatile int width;
+    private volatile int height;
+
+    ActiveSessionContext(Session session, int defaultWidth, int defaultHeight) {
+        this.session = session;
+        this.width = defaultWidth;
+        this.height = defaultHeight;
+    }
+
+    @Override
+    public void emitBlock(byte[] rgb, int... shape) {
+        emit(FrameConverter.fromBytes(rgb, shape));
+    }
+
+    @Override
+    public void emitBlock(ByteBuffer rgb, int... shape) {
+        emit(FrameConverter.fromBuffer(rgb, shape));
+    }
+
+    @Override
+    public void emitBlock(float[] rgb, int... shape) {
+        emit(FrameConverter.fromFloats(rgb, shape));
+    }
+
+    @Override
+    public void emitBlock(BufferedImage... frames) {
+        emit(frames == null ? FrameBlock.black(width, height) : FrameConverter.fromImages(frames));
+    }
+
+    private void emit(FrameBlock block) {
+        long start = System.nanoTime();
+        if (session.stopRequested()) {
+            // Nobody will watch these: drop them instead of blocking a model that is winding down.
+            session.stats().framesDropped.add(block.size());
+            lastEmitReturn = System.nanoTime();
+            return;
+        }
+        width = block.width();
+        height = block.height();
+        boolean measure = monitoring && !skipNextSample;
+        skipNextSample = false;
+        try {
+            session.pacer().offer(block, start - lastEmitReturn, measure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lastEmitReturn = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void send(Map<String, ?> message) {
+        if (message == null) {
+            throw new IllegalArgumentException("send: message is null — pass a Map such as Map.of(\"type\", \"progress\")");
+        }
+        ObjectNode json;
+        try {
+            json = JSON.valueToTree(message);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("send: message is not JSON-serialisable: " + e.getMessage(), e);
+        }
+        session.publishMessage(json);
+    }
+
+    @Override
+    public boolean shouldStop() {
+        return session.stopRequested();
+    }
+
+    @Override
+    public void disableMonitoring() {
+        monitoring = false;
+    }
+
+    @Override
+    public void enableMonitoring() {
+        if (!monitoring) {
+            skipNextSample = true;
+        }
+        monitoring = true;
+    }
+
+    @Override
+    public String sessionId() {
+        return session.id();
+    }
+}

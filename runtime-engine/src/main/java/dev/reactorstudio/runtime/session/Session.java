@@ -1,0 +1,246 @@
+package dev.reactorstudio.runtime.session;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.RuntimeBinding;
+import dev.reactorstudio.runtime.api.VideoModel;
+import dev.reactorstudio.runtime.frame.Frame;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One user's session: a thread running the model's {@code startSession()}, a command thread
+ * that runs validated commands one at a time, and a pacer that releases the emitted frames.
+ * The session owns these three threads and ends them all when it ends.
+ */
+public final class Session {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    /** Longest a normally finished session spends playing out its queued frames. */
+    private static final long DRAIN_LIMIT_MILLIS = 5_000;
+
+    private final String id;
+    private final VideoModel model;
+    private final SessionStats stats;
+    private final Hooks hooks;
+    private final ActiveSessionContext context;
+    private final FramePacer pacer;
+    private final ExecutorService commandThread;
+    private final Thread sessionThread;
+    private final Instant startedAt = Instant.now();
+    private final Set<String> clients = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<SessionEvent> ended = new CompletableFuture<>();
+    private volatile SessionState state = SessionState.RUNNING;
+    private volatile EndReason stopReason;
+    private volatile long stopRequestedNanos;
+    private volatile long lastActivityNanos = System.nanoTime();
+
+    /** What the session reports back to its manager. */
+    interface Hooks {
+        void frame(Frame frame);
+
+        void message(String sessionId, ObjectNode message);
+
+        void event(SessionEvent event);
+    }
+
+    Session(String id, VideoModel model, SessionSettings settings, SessionStats stats, Hooks hooks) {
+        this.id = id;
+        this.model = model;
+        this.stats = stats;
+        this.hooks = hooks;
+        this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
+        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), stats, hooks::frame);
+        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread t = new Thread(() -> {
+                        RuntimeBinding.bindThread(context);
+                        runnable.run();
+                    }, "reactor-commands-" + id);
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.sessionThread = new Thread(this::run, "reactor-session-" + id);
+        this.sessionThread.setDaemon(true);
+        this.sessionThread.setContextClassLoader(model.getClass().getClassLoader());
+    }
+
+    void start() {
+        stats.resetDeliveryClock();
+        pacer.start();
+        sessionThread.start();
+    }
+
+    private void run() {
+        RuntimeBinding.bindThread(context);
+        RuntimeBinding.setProcessContext(context);
+        hooks.event(SessionEvent.started(id));
+        String error = null;
+        EndReason reason;
+        try {
+            model.startSession();
+            reason = stopReason != null ? stopReason : EndReason.COMPLETED;
+        } catch (Throwable t) {
+            reason = EndReason.ERROR;
+            error = describe(t);
+            LOG.error("Session {} ended: the model threw", id, t);
+        } finally {
+            RuntimeBinding.unbindThread();
+        }
+        end(reason, error);
+    }
+
+    private void end(EndReason reason, String error) {
+        if (reason == EndReason.COMPLETED) {
+            pacer.finish();
+        } else {
+            pacer.abort();
+        }
+        try {
+            pacer.join(DRAIN_LIMIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pacer.abort();
+        commandThread.shutdownNow();
+        try {
+            commandThread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeBinding.clearProcessContext(context);
+        state = SessionState.ENDED;
+        stats.sessionsEnded.computeIfAbsent(reason, r -> new java.util.concurrent.atomic.LongAdder()).increment();
+        SessionEvent event = SessionEvent.ended(id, reason, error);
+        hooks.event(event);
+        ended.complete(event);
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Asks the model to stop (cooperatively) and drops queued frames. Returns false if already stopping. */
+    boolean requestStop(EndReason reason) {
+        synchronized (this) {
+            if (state != SessionState.RUNNING) {
+                return false;
+            }
+            stopReason = reason;
+            stopRequestedNanos = System.nanoTime();
+            state = SessionState.STOPPING;
+        }
+        pacer.abort();
+        hooks.event(SessionEvent.stopRequested(id, reason));
+        return true;
+    }
+
+    /** Validates nothing: {@code call} was bound (and so validated) by the caller. Runs it on the command thread. */
+    CompletableFuture<Object> runCommand(String name, Callable<Object> call) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        try {
+            commandThread.execute(() -> {
+                try {
+                    result.complete(call.call());
+                    SessionStats.count(stats.commandsOk, name);
+                } catch (Throwable t) {
+                    SessionStats.count(stats.commandsFailed, name);
+                    LOG.warn("Command {} failed in session {}", name, id, t);
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+        }
+        return result;
+    }
+
+    void publishMessage(ObjectNode message) {
+        if (state == SessionState.ENDED) {
+            return;
+        }
+        stats.messagesSent.increment();
+        hooks.message(id, message);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    boolean stopRequested() {
+        return state != SessionState.RUNNING;
+    }
+
+    /** Nanoseconds since a stop was requested, or 0 while running. */
+    long stoppingForNanos() {
+        return state == SessionState.STOPPING ? System.nanoTime() - stopRequestedNanos : 0;
+    }
+
+    boolean threadAlive() {
+        return sessionThread.isAlive();
+    }
+
+    void interruptModel() {
+        sessionThread.interrupt();
+    }
+
+    FramePacer pacer() {
+        return pacer;
+    }
+
+    SessionStats stats() {
+        return stats;
+    }
+
+    /** Completes with the ENDED event. */
+    public CompletableFuture<SessionEvent> ended() {
+        return ended.copy();
+    }
+
+    /** A client (viewer, preview, tool) is watching; attached clients keep the session from being orphaned. */
+    public void attachClient(String clientId) {
+        clients.add(clientId);
+        touch();
+    }
+
+    public void detachClient(String clientId) {
+        clients.remove(clientId);
+        touch();
+    }
+
+    public Set<String> clients() {
+        return Set.copyOf(clients);
+    }
+
+    /** Marks the session as in use (a ping, a command, a status poll). */
+    public void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    /** A consistent-enough snapshot for status endpoints and views. */
+    public SessionInfo info() {
+        return new SessionInfo(id, state, startedAt, clients.size(), pacer.currentRate(), stats.deliveryFps(),
+                pacer.queued(), stopReason);
+    }
+}

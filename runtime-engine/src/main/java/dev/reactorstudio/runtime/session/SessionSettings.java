@@ -1,0 +1,44 @@
+package dev.reactorstudio.runtime.session;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the session layer.
+ *
+ * @param fpsCap        upper bound of the release rate (the manifest's {@code args.fps})
+ * @param queueDepth    frames the pacer buffers before {@code emitBlock} blocks (a block larger than this still fits)
+ * @param orphanTimeout a session with no attached client for this long is stopped; zero disables
+ * @param stopGrace     how long a model may take to notice {@code shouldStop()} before health says so
+ * @param defaultWidth  frame width used for black frames before the model emitted any
+ * @param defaultHeight frame height used for black frames before the model emitted any
+ */
+public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                              int defaultWidth, int defaultHeight) {
+
+    public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+
+    public static SessionSettings defaults() {
+        return new SessionSettings(30, 8, DEFAULT_ORPHAN_TIMEOUT, DEFAULT_STOP_GRACE, 640, 480);
+    }
+
+    public SessionSettings withFpsCap(double fps) {
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+    }
+
+    public SessionSettings withQueueDepth(int depth) {
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+    }
+
+    public SessionSettings withOrphanTimeout(Duration timeout) {
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight);
+    }
+
+    public SessionSettings withStopGrace(Duration grace) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight);
+    }
+
+    public SessionSettings withDefaultSize(int width, int height) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.reactorstudio.runtime.session;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of the runtime's sessions, frames and commands. Plain and lock-free: the metrics
+ * endpoint reads them, the hot path only increments.
+ */
+public final class SessionStats {
+    final LongAdder sessionsStarted = new LongAdder();
+    final Map<EndReason, LongAdder> sessionsEnded = new ConcurrentHashMap<>();
+    final LongAdder framesEmitted = new LongAdder();
+    final LongAdder framesDelivered = new LongAdder();
+    final LongAdder framesDropped = new LongAdder();
+    final LongAdder messagesSent = new LongAdder();
+    final Map<String, LongAdder> commandsOk = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> commandsFailed = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> commandsRejected = new ConcurrentHashMap<>();
+    /** Delivery rate, smoothed over about a second of releases. */
+    private volatile double deliveryFps;
+    private long lastDeliveryNanos;
+
+    public long sessionsStarted() {
+        return sessionsStarted.sum();
+    }
+
+    public Map<EndReason, Long> sessionsEnded() {
+        return snapshot(sessionsEnded);
+    }
+
+    public long framesEmitted() {
+        return framesEmitted.sum();
+    }
+
+    public long framesDelivered() {
+        return framesDelivered.sum();
+    }
+
+    public long framesDropped() {
+        return framesDropped.sum();
+    }
+
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    /** Commands by name that ran and returned normally. */
+    public Map<String, Long> commandsOk() {
+        return snapshot(commandsOk);
+    }
+
+    /** Commands by name that ran and threw. */
+    public Map<String, Long> commandsFailed() {
+        return snapshot(commandsFailed);
+    }
+
+    /** Commands by name rejected by validation before running. */
+    public Map<String, Long> commandsRejected() {
+        return snapshot(commandsRejected);
+    }
+
+    public double deliveryFps() {
+        return deliveryFps;
+    }
+
+    /** Called by the pacer thread only. */
+    void recordDelivery(long nanos) {
+        if (lastDeliveryNanos != 0) {
+            double instant = 1e9 / Math.max(1, nanos - lastDeliveryNanos);
+            deliveryFps = deliveryFps == 0 ? instant : deliveryFps + 0.1 * (instant - deliveryFps);
+        }
+        lastDeliveryNanos = nanos;
+    }
+
+    void resetDeliveryClock() {
+        lastDeliveryNanos = 0;
+        deliveryFps = 0;
+    }
+
+    static void count(Map<String, LongAdder> map, String key) {
+        map.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private static <K> Map<K, Long> snapshot(Map<K, LongAdder> map) {
+        Map<K, Long> copy = new java.util.TreeMap<>();
+        map.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+}

@@ -34,7 +34,9 @@ final class ClassFieldRule {
             return "has " + colons + " colons, at most one is allowed";
         }
         if (colons == 0) {
-            return "is a bare class name: say which file or package it is in";
+            return Character.isUpperCase(text.charAt(0))
+                    ? "is a bare class name: say which file it is in, e.g. \"model_file:" + text + "\""
+                    : "names no class: add it after a colon, e.g. \"" + text + ":MyModel\"";
         }
         String file = text.substring(0, text.indexOf(':'));
         String cls = text.substring(text.indexOf(':') + 1);

@@ -30,7 +30,8 @@ public final class ManifestValidator {
     /** Reads {@code <folder>/manifest.json}, or the given file when it is one, and checks it. */
     public static ManifestCheck read(Path folderOrManifestFile) {
         Path given = folderOrManifestFile.toAbsolutePath().normalize();
-        Path file = Files.isDirectory(given) || !given.toString().endsWith(".json") ? given.resolve(FILE_NAME) : given;
+        boolean isFile = Files.isRegularFile(given) || !Files.exists(given) && given.toString().endsWith(".json");
+        Path file = isFile ? given : given.resolve(FILE_NAME);
         Path folder = file.getParent();
         if (!Files.isDirectory(folder)) {
             return fileProblem("model folder " + folder + " does not exist — check the path");

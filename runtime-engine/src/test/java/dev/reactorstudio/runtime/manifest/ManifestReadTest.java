@@ -29,6 +29,12 @@ class ManifestReadTest {
     }
 
     @Test
+    void aManifestFileWithAnotherNameIsReadAsGiven() throws IOException {
+        Path file = Files.writeString(folder.resolve("longlive.manifest"), SeedManifest.TEXT);
+        assertThat(ManifestValidator.read(file).ok()).isTrue();
+    }
+
+    @Test
     void folderWithoutManifestIsOneProblemNamingTheFileAndTheFix() {
         ManifestCheck check = ManifestValidator.read(folder);
         assertThat(check.manifest()).isEmpty();

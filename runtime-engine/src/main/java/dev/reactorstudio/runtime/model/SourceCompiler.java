@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -108,10 +106,11 @@ final class SourceCompiler {
         return found;
     }
 
+    /** {@code /m/model_x.java} or a jar entry {@code /m/lib/a.jar(acme/A.class)}: keep the file name only. */
     private static String lastSegment(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        String last = name.substring(slash + 1);
-        return last.endsWith(")") && last.contains("(") ? last.substring(0, last.indexOf('(')) : last;
+        String trimmed = name.endsWith(")") ? name.substring(0, name.length() - 1) : name;
+        int cut = Math.max(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')), trimmed.lastIndexOf('('));
+        return trimmed.substring(cut + 1);
     }
 
     /**
@@ -166,16 +165,6 @@ final class SourceCompiler {
         @Override
         public boolean isNameCompatible(String simpleName, Kind kind) {
             return kind == Kind.SOURCE;
-        }
-
-        @Override
-        public NestingKind getNestingKind() {
-            return null;
-        }
-
-        @Override
-        public Modifier getAccessLevel() {
-            return null;
         }
     }
 

@@ -15,4 +15,4 @@ if [[ ${#need[@]} -gt 0 ]]; then
 fi
 echo "setup: resolving Maven dependencies..." >&2
 mvn -B -q -f "$root/pom.xml" -DskipTests install
-mvn -B -q -f "$root/pom.xml" dependency:resolve-plugins dependency:resolve -DincludeScope=test >/dev/null
+mvn -B -q -f "$root/pom.xml" dependency:go-offline >/dev/null || true

@@ -61,7 +61,11 @@ final class RunCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            out.println("Stopping: ending the session and freeing the ports...");
+            out.flush();
             services.close();
+            out.println("Stopped.");
+            out.flush();
             stopped.countDown();
         }, "reactor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

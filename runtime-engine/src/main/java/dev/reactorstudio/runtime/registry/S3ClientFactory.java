@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
@@ -40,7 +40,10 @@ final class S3ClientFactory {
                         .socketTimeout(settings.readTimeout())
                         .connectionTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
+                        // Requests that fail before their body starts are retried by the SDK (with backoff);
+                        // bodies that break off are resumed by ChunkFetcher. Both honour maxAttempts.
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
                         .build());
         settings.endpoint().ifPresent(uri -> builder.endpointOverride(uri)
                 // Most S3-compatible stores (MinIO, S3Proxy, Ceph) have no virtual-host DNS.

@@ -4,10 +4,10 @@ import dev.reactorstudio.runtime.manifest.EngineVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code reactor} command: run, init and validate model folders. */
+/** The {@code reactor} command: run, init and validate model folders; manage their weights. */
 @Command(name = "reactor", mixinStandardHelpOptions = true, versionProvider = ReactorCli.Version.class,
-        description = "Runs real-time video models: reactor run, reactor init, reactor validate.",
-        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class})
+        description = "Runs real-time video models: reactor run, reactor init, reactor validate, reactor weights.",
+        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class, WeightsCommand.class})
 public final class ReactorCli implements Runnable {
 
     @CommandLine.Spec

@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Seconds a model may take to honour a stop before health turns unhealthy (default ${DEFAULT-VALUE}).")
     long stopGraceSeconds;
 
+    @CommandLine.Mixin
+    RegistryOptions registry;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds));
+        hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port).withHost(hostOptions);
         ReactorServices services;
         try {

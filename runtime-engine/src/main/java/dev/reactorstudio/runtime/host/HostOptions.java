@@ -1,28 +1,38 @@
 package dev.reactorstudio.runtime.host;
 
+import dev.reactorstudio.runtime.registry.RegistrySettings;
 import dev.reactorstudio.runtime.session.SessionSettings;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * How to host a model: session tunables that are not the model's own business, and the
- * environment weights are resolved against (passed in so tests and the studio can set it).
+ * How to host a model: session tunables that are not the model's own business, the environment
+ * weights are resolved against (passed in so tests and the studio can set it), and the weights
+ * registry to pull missing weights from.
  */
-public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueDepth, Map<String, String> environment) {
+public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueDepth, Map<String, String> environment,
+                          RegistrySettings registry) {
 
     public static HostOptions defaults() {
-        return new HostOptions(SessionSettings.DEFAULT_ORPHAN_TIMEOUT, SessionSettings.DEFAULT_STOP_GRACE, 8, System.getenv());
+        Map<String, String> env = System.getenv();
+        return new HostOptions(SessionSettings.DEFAULT_ORPHAN_TIMEOUT, SessionSettings.DEFAULT_STOP_GRACE, 8, env,
+                RegistrySettings.fromEnvironment(env));
     }
 
     public HostOptions withOrphanTimeout(Duration timeout) {
-        return new HostOptions(timeout, stopGrace, queueDepth, environment);
+        return new HostOptions(timeout, stopGrace, queueDepth, environment, registry);
     }
 
     public HostOptions withStopGrace(Duration grace) {
-        return new HostOptions(orphanTimeout, grace, queueDepth, environment);
+        return new HostOptions(orphanTimeout, grace, queueDepth, environment, registry);
     }
 
+    /** Also re-reads the registry settings from {@code env} ({@code REACTOR_REGISTRY}, {@code REACTOR_CACHE_DIR}, …). */
     public HostOptions withEnvironment(Map<String, String> env) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env);
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env, RegistrySettings.fromEnvironment(env));
+    }
+
+    public HostOptions withRegistry(RegistrySettings settings) {
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, settings);
     }
 }

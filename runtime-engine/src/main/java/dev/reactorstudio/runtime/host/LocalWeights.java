@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.host;
 
+import dev.reactorstudio.runtime.registry.CacheLayout;
+import dev.reactorstudio.runtime.registry.RegistrySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.Optional;
 /**
  * Finds a weight folder without the registry: {@code REACTOR_WEIGHTS_<NAME>}, a manifest entry
  * that is itself a path, the model folder's {@code weights/<name>}, then a completed folder in
- * the registry cache. The registry download path plugs in behind this in a later step.
+ * the registry cache. {@link RegistryWeights} pulls from the registry what this cannot find.
  */
 public final class LocalWeights {
     private final Path modelFolder;
@@ -20,17 +22,19 @@ public final class LocalWeights {
     private final Path cacheRoot;
 
     public LocalWeights(Path modelFolder, List<String> manifestWeights, Map<String, String> environment) {
+        this(modelFolder, manifestWeights, environment, cacheRoot(environment));
+    }
+
+    public LocalWeights(Path modelFolder, List<String> manifestWeights, Map<String, String> environment, Path cacheRoot) {
         this.modelFolder = modelFolder;
         this.manifestWeights = List.copyOf(manifestWeights);
         this.environment = Map.copyOf(environment);
-        this.cacheRoot = cacheRoot(environment);
+        this.cacheRoot = cacheRoot;
     }
 
     /** {@code ~/.cache/reactor_registry}, or {@code REACTOR_CACHE_DIR}. */
     public static Path cacheRoot(Map<String, String> environment) {
-        String override = environment.get("REACTOR_CACHE_DIR");
-        return override != null && !override.isBlank() ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".cache", "reactor_registry");
+        return RegistrySettings.defaultCacheRoot(environment);
     }
 
     /** {@code REACTOR_WEIGHTS_} plus the name upper-cased with every other character as {@code _}. */
@@ -68,7 +72,7 @@ public final class LocalWeights {
         paths.add(modelFolder.resolve("weights").resolve(name));
         Path cached = cacheRoot.resolve(name);
         // Only a download that finished (its completion record exists) counts as cached.
-        if (Files.exists(cached.resolve(".reactor-complete.json"))) {
+        if (Files.exists(cached.resolve(CacheLayout.COMPLETION_RECORD))) {
             paths.add(cached);
         }
         return paths;
@@ -86,7 +90,7 @@ public final class LocalWeights {
         return name.startsWith("/") || name.startsWith("./") || name.startsWith("../") || name.startsWith("~");
     }
 
-    private String notFound(String name) {
+    String notFound(String name) {
         String known = manifestWeights.contains(name) ? "" : " (it is not listed in the manifest's \"weights\")";
         if (looksLikePath(name)) {
             return "weight \"" + name + "\": folder " + expand(name) + " does not exist" + known;

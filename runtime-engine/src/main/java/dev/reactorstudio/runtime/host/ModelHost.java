@@ -9,6 +9,9 @@ import dev.reactorstudio.runtime.model.CommandRejectedException;
 import dev.reactorstudio.runtime.model.LoadedModel;
 import dev.reactorstudio.runtime.model.ModelLoadException;
 import dev.reactorstudio.runtime.model.ModelLoader;
+import dev.reactorstudio.runtime.registry.ProgressText;
+import dev.reactorstudio.runtime.registry.PullProgress;
+import dev.reactorstudio.runtime.registry.WeightRegistry;
 import dev.reactorstudio.runtime.session.CommandBinder;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.SessionManager;
@@ -21,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts one model folder: reads and validates its manifest, makes its weights resolvable,
- * constructs the model once (the heavy part) and serves it through a {@link SessionManager}.
+ * Hosts one model folder: reads and validates its manifest, makes its weights resolvable (pulling
+ * missing ones from the registry before the constructor runs), constructs the model once (the heavy part) and serves it through a {@link SessionManager}.
  * Servers are started before {@link #load()} finishes and report {@link #state()} meanwhile.
  */
 public final class ModelHost implements AutoCloseable {
@@ -36,6 +39,9 @@ public final class ModelHost implements AutoCloseable {
     private volatile Manifest manifest;
     private volatile LoadedModel model;
     private volatile SessionManager sessions;
+    private volatile RegistryWeights weights;
+    private volatile PullProgress weightsProgress;
+    private volatile boolean closed;
 
     public ModelHost(Path folder, HostOptions options) {
         this.folder = folder.toAbsolutePath().normalize();
@@ -55,8 +61,15 @@ public final class ModelHost implements AutoCloseable {
                         .map(ManifestProblem::toString).map(s -> "  " + s).collect(Collectors.joining("\n")));
             }
             manifest = check.manifest().orElseThrow();
-            LocalWeights weights = new LocalWeights(folder, manifest.weights(), options.environment());
+            LocalWeights local = new LocalWeights(folder, manifest.weights(), options.environment(),
+                    options.registry().cacheRoot());
+            RegistryWeights weights = new RegistryWeights(local, WeightRegistry.open(options.registry()), this::weightsProgress);
+            this.weights = weights;
+            if (closed) {
+                weights.cancel();
+            }
             RuntimeBinding.setWeightsResolver(weights::resolve);
+            weights.pullMissing(manifest.weights());
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
             model = ModelLoader.load(folder, manifest.modelClass(), manifest.args());
@@ -73,6 +86,24 @@ public final class ModelHost implements AutoCloseable {
             fail("loading failed: " + e);
             throw new ModelHostException("loading failed: " + e, e);
         }
+    }
+
+    /** Health shows e.g. {@code loading weights: LongLive 3.2/10.0 GB (120.0 MB/s, ETA 58 s)}. */
+    private void weightsProgress(PullProgress progress) {
+        weightsProgress = progress;
+        if (state != HostState.LOADING || progress.finished()) {
+            return;
+        }
+        progress.weights().stream().filter(w -> !w.phase().finished()).findFirst().ifPresent(w -> {
+            String of = progress.weights().size() > 1
+                    ? " (weight " + (progress.weights().indexOf(w) + 1) + " of " + progress.weights().size() + ")" : "";
+            loadingDetail = "loading weights: " + ProgressText.of(w) + of;
+        });
+    }
+
+    /** The latest weights pull progress, for the studio's progress view; empty before any pull. */
+    public Optional<PullProgress> weightsProgress() {
+        return Optional.ofNullable(weightsProgress);
     }
 
     private void fail(String message) {
@@ -133,6 +164,11 @@ public final class ModelHost implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        RegistryWeights w = weights;
+        if (w != null) {
+            w.close(); // stops a pull in progress; its .part files stay for the next run
+        }
         SessionManager manager = sessions;
         if (manager != null) {
             manager.close();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's layers point inward: shells (cli) → services → servers → host → session/model/manifest
+ * The engine's layers point inward: shells (cli) → services → servers → host → session/model/manifest/registry
  * → frame → api. A violation fails the build.
  */
 class ArchitectureTest {
@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("services").definedBy("..runtime.services..")
                 .layer("servers").definedBy("..runtime.server..")
                 .layer("host").definedBy("..runtime.host..")
+                .layer("registry").definedBy("..runtime.registry..")
                 .layer("session").definedBy("..runtime.session..")
                 .layer("model").definedBy("..runtime.model..")
                 .layer("manifest").definedBy("..runtime.manifest..")
@@ -59,6 +60,8 @@ class ArchitectureTest {
                 .whereLayer("services").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("servers").mayOnlyBeAccessedByLayers("services", "cli")
                 .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli")
+                // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model")

@@ -88,6 +88,10 @@ public final class Session {
         try {
             model.startSession();
             reason = stopReason != null ? stopReason : EndReason.COMPLETED;
+        } catch (InterruptedException e) {
+            // Interrupted because we asked it to stop (shutdown past the grace period): that is the stop, not a fault.
+            reason = stopReason != null ? stopReason : EndReason.ERROR;
+            error = stopReason != null ? null : describe(e);
         } catch (Throwable t) {
             reason = EndReason.ERROR;
             error = describe(t);
@@ -124,6 +128,7 @@ public final class Session {
         RuntimeBinding.clearProcessContext(context);
         state = SessionState.ENDED;
         stats.sessionsEnded.computeIfAbsent(reason, r -> new java.util.concurrent.atomic.LongAdder()).increment();
+        LOG.info("Session {} ended: {}{}", id, reason.wireName(), error == null ? "" : " (" + error + ")");
         SessionEvent event = SessionEvent.ended(id, reason, error);
         hooks.event(event);
         ended.complete(event);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -73,7 +72,4 @@ final class TestData {
         return data;
     }
 
-    static String hex(byte[] b) {
-        return Arrays.toString(b);
-    }
 }

@@ -10,6 +10,7 @@ logs (the runtime forwards them to its log), never the protocol.
 import importlib.util
 import os
 import queue
+import signal
 import socket
 import sys
 import threading
@@ -52,7 +53,7 @@ class _Child:
             schema = _commands.schema_of(cls)
             self.command_functions = _commands.commands_of(cls)
         except _commands.SchemaError as e:
-            raise _LoadFailure(str(e), e.filename, e.lineno) from e
+            raise _LoadFailure(str(e), _relative(e.filename, folder), e.lineno) from e
         _runtime.install_weights_resolver(self.weights)
         try:
             self.model = cls(**(request.get("args") or {}))
@@ -193,6 +194,13 @@ def _import_class(folder, module_name, class_name):
     return cls
 
 
+def _relative(filename, folder):
+    """Paths inside the model folder are shown relative to it, as the author knows them."""
+    if filename and os.path.abspath(filename).startswith(os.path.abspath(folder) + os.sep):
+        return os.path.relpath(filename, folder)
+    return filename
+
+
 def _located(error, folder, summary):
     """A failure pointing at the deepest frame of the traceback inside the model folder."""
     filename, lineno = None, None
@@ -204,6 +212,8 @@ def _located(error, folder, summary):
 
 
 def main():
+    # Ctrl-C in a terminal reaches the whole process group; the runtime decides when we end.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.connect(sys.argv[1])
     channel = Channel(sock)

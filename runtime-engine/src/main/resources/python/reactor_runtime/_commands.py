@@ -117,12 +117,16 @@ def _param(parameter, annotation, fail):
     annotation, extras = _unwrap_annotated(annotation)
     annotation, optional = _unwrap_optional(annotation)
     default = parameter.default
-    field = _field_info(default)
+    own = _field_info(default)
+    if own is not None:  # x: float = Field(1.0, ge=0)
+        default = own["default"]
+    fields = [info for info in [own, *map(_field_info, extras)] if info is not None]
     for extra in extras:
-        field = field or _field_info(extra)
-        _apply_bounds(spec, extra)
-    if field is not None:
-        default = field["default"]
+        _apply_bounds(spec, extra)  # annotated_types.Ge(0) and the like, straight in Annotated
+    for field in fields:
+        # Field(...) inside Annotated describes the parameter; the "= value" default still counts.
+        if default is inspect.Parameter.empty:
+            default = field["default"]
         if field["description"]:
             spec["description"] = field["description"]
         for key in ("minimum", "maximum"):

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's layers point inward: shells (cli) → services → servers → host → session/model/manifest
- * → frame → api. A violation fails the build.
+ * → python (the bridge, api only) → frame → api. A violation fails the build.
  */
 class ArchitectureTest {
     private static JavaClasses engine;
@@ -52,6 +52,7 @@ class ArchitectureTest {
                 .layer("host").definedBy("..runtime.host..")
                 .layer("session").definedBy("..runtime.session..")
                 .layer("model").definedBy("..runtime.model..")
+                .layer("python").definedBy("..runtime.python..")
                 .layer("manifest").definedBy("..runtime.manifest..")
                 .layer("frame").definedBy("..runtime.frame..")
                 .layer("api").definedBy("..runtime.api..")
@@ -61,6 +62,7 @@ class ArchitectureTest {
                 .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
+                .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model")
                 .check(engine);
     }

@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Seconds a model may take to honour a stop before health turns unhealthy (default ${DEFAULT-VALUE}).")
     long stopGraceSeconds;
 
+    @Option(names = "--python", paramLabel = "INTERPRETER",
+            description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
+    String pythonInterpreter;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds));
+        if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
+            hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
+        }
         ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port).withHost(hostOptions);
         ReactorServices services;
         try {

@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class PacingBench {
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.quiet();
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
         System.out.printf(Locale.ROOT, "%-10s %-11s %10s %12s %12s %12s %12s%n",
                 "size", "scenario", "frames/s", "p50 err ms", "p99 err ms", "p50 lat ms", "p99 lat ms");

@@ -8,6 +8,8 @@ command -v java >/dev/null && java -version 2>&1 | grep -q '"17' || need+=(openj
 command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v ip >/dev/null || need+=(iproute2)
+# Python models run in Debian's python3 with numpy (the bridge needs nothing else).
+[[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3 python3-numpy)
 if [[ ${#need[@]} -gt 0 ]]; then
   if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq

@@ -7,18 +7,28 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reactor init NAME}: a Java model folder that validates and runs as created. */
+/**
+ * {@code reactor init NAME [--python]}: a model folder that validates and runs as created — Java by
+ * default, or seed-style Python ({@code manifest.json}, {@code model_<name>.py}, {@code
+ * requirements.txt}, README) with {@code --python}.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new model folder NAME.")
 final class InitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "Folder to create; its last part becomes the model name.")
     Path target;
+
+    @Option(names = "--python", description = "Create a Python model (seed layout) instead of a Java one.")
+    boolean python;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,10 +49,19 @@ final class InitCommand implements Callable<Integer> {
         String file = name.replace('-', '_');
         String className = className(name);
         Files.createDirectories(target);
-        Files.writeString(target.resolve("manifest.json"), fill("manifest.json", name, file, className));
-        Files.writeString(target.resolve("model_" + file + ".java"), fill("model.java.txt", name, file, className));
-        out.println("Created " + target.resolve("manifest.json"));
-        out.println("Created " + target.resolve("model_" + file + ".java"));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("manifest.json", "manifest.json");
+        if (python) {
+            files.put("model_" + file + ".py", "model.py.txt");
+            files.put("requirements.txt", "requirements.txt");
+            files.put("README.md", "README.md");
+        } else {
+            files.put("model_" + file + ".java", "model.java.txt");
+        }
+        for (Map.Entry<String, String> entry : files.entrySet()) {
+            Files.writeString(target.resolve(entry.getKey()), fill(entry.getValue(), name, file, className));
+            out.println("Created " + target.resolve(entry.getKey()));
+        }
         out.println("Run it: reactor run " + target);
         out.flush();
         return 0;
@@ -71,8 +90,9 @@ final class InitCommand implements Callable<Integer> {
         return base + "Model";
     }
 
-    private static String fill(String template, String name, String file, String className) throws IOException {
-        try (InputStream in = InitCommand.class.getResourceAsStream("/templates/java/" + template)) {
+    private String fill(String template, String name, String file, String className) throws IOException {
+        String resource = "/templates/" + (python ? "python/" : "java/") + template;
+        try (InputStream in = InitCommand.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("template " + template + " missing from the engine jar");
             }

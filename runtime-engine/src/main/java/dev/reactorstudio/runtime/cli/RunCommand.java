@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RegistryOptions registry;
 
+    @Option(names = "--python", paramLabel = "INTERPRETER",
+            description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
+    String pythonInterpreter;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds));
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
+        if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
+            hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
+        }
         ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port).withHost(hostOptions);
         ReactorServices services;
         try {

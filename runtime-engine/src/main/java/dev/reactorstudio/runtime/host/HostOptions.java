@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.host;
 
+import dev.reactorstudio.runtime.python.PythonOptions;
 import dev.reactorstudio.runtime.registry.RegistrySettings;
 import dev.reactorstudio.runtime.session.SessionSettings;
 import java.time.Duration;
@@ -7,32 +8,40 @@ import java.util.Map;
 
 /**
  * How to host a model: session tunables that are not the model's own business, the environment
- * weights are resolved against (passed in so tests and the studio can set it), and the weights
- * registry to pull missing weights from.
+ * weights are resolved against (passed in so tests and the studio can set it), the weights
+ * registry to pull missing weights from, and how Python models are run (interpreter, restart backoff).
  */
 public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueDepth, Map<String, String> environment,
-                          RegistrySettings registry) {
+                          RegistrySettings registry, PythonOptions python) {
 
     public static HostOptions defaults() {
         Map<String, String> env = System.getenv();
         return new HostOptions(SessionSettings.DEFAULT_ORPHAN_TIMEOUT, SessionSettings.DEFAULT_STOP_GRACE, 8, env,
-                RegistrySettings.fromEnvironment(env));
+                RegistrySettings.fromEnvironment(env), PythonOptions.defaults());
     }
 
     public HostOptions withOrphanTimeout(Duration timeout) {
-        return new HostOptions(timeout, stopGrace, queueDepth, environment, registry);
+        return new HostOptions(timeout, stopGrace, queueDepth, environment, registry, python);
     }
 
     public HostOptions withStopGrace(Duration grace) {
-        return new HostOptions(orphanTimeout, grace, queueDepth, environment, registry);
+        return new HostOptions(orphanTimeout, grace, queueDepth, environment, registry, python);
+    }
+
+    public HostOptions withQueueDepth(int depth) {
+        return new HostOptions(orphanTimeout, stopGrace, depth, environment, registry, python);
     }
 
     /** Also re-reads the registry settings from {@code env} ({@code REACTOR_REGISTRY}, {@code REACTOR_CACHE_DIR}, …). */
     public HostOptions withEnvironment(Map<String, String> env) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env, RegistrySettings.fromEnvironment(env));
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env, RegistrySettings.fromEnvironment(env), python);
     }
 
     public HostOptions withRegistry(RegistrySettings settings) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, settings);
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, settings, python);
+    }
+
+    public HostOptions withPython(PythonOptions options) {
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, registry, options);
     }
 }

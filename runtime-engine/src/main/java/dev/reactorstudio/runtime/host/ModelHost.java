@@ -13,7 +13,10 @@ import dev.reactorstudio.runtime.registry.ProgressText;
 import dev.reactorstudio.runtime.registry.PullProgress;
 import dev.reactorstudio.runtime.registry.WeightRegistry;
 import dev.reactorstudio.runtime.session.CommandBinder;
+import dev.reactorstudio.runtime.python.BridgeStatus;
+import dev.reactorstudio.runtime.python.PythonVideoModel;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
+import dev.reactorstudio.runtime.session.SessionHealth;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.session.SessionSettings;
 import java.nio.file.Path;
@@ -72,7 +75,7 @@ public final class ModelHost implements AutoCloseable {
             weights.pullMissing(manifest.weights());
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
-            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args());
+            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(), options.python());
             LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
             sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest));
             state = HostState.READY;
@@ -162,6 +165,25 @@ public final class ModelHost implements AutoCloseable {
         return Optional.ofNullable(sessions);
     }
 
+    /**
+     * Health of the hosted model once loaded: a Python model's process restarting after a crash
+     * makes it unhealthy ({@code restarting python model (attempt 2): ...}); otherwise the sessions'.
+     */
+    public Optional<SessionHealth> health() {
+        SessionManager manager = sessions;
+        LoadedModel loaded = model;
+        if (manager == null || loaded == null) {
+            return Optional.empty();
+        }
+        if (loaded.instance() instanceof PythonVideoModel python && !python.status().running()) {
+            BridgeStatus status = python.status();
+            return Optional.of(new SessionHealth(false, status.state().name().toLowerCase(java.util.Locale.ROOT),
+                    status.detail()));
+        }
+        return Optional.of(manager.health());
+    }
+
+    /** Ends the session (within the stop grace), then the model: a Python model's process exits. */
     @Override
     public void close() {
         closed = true;
@@ -172,6 +194,14 @@ public final class ModelHost implements AutoCloseable {
         SessionManager manager = sessions;
         if (manager != null) {
             manager.close();
+        }
+        LoadedModel loaded = model;
+        if (loaded != null) {
+            try {
+                loaded.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Closing the model failed", e);
+            }
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.reactorstudio.runtime.model;
 
-import java.lang.reflect.Method;
 import java.util.List;
 
-/** A command's wire spec tied to the model method it calls. */
-record CommandBinding(CommandSpec spec, Method method, List<ParamBinding> params) {
+/** A command's wire spec tied to what runs it (a Java method, or a call into a Python process). */
+record CommandBinding(CommandSpec spec, CommandInvoker invoker, List<ParamBinding> params) {
 
     CommandBinding {
         params = List.copyOf(params);

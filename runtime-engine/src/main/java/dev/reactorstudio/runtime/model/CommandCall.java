@@ -1,22 +1,21 @@
 package dev.reactorstudio.runtime.model;
 
 import dev.reactorstudio.runtime.api.VideoModel;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
- * A validated command call, ready to run: the arguments are already converted to the method's
- * Java types. Obtained from {@link CommandRegistry#validate}; the session layer runs it on the
- * session's command thread.
+ * A validated command call, ready to run: the arguments are already converted to the types the
+ * command takes. Obtained from {@link CommandRegistry#validate}; the session layer runs it on
+ * the session's command thread.
  */
 public final class CommandCall {
     private final String name;
-    private final Method method;
+    private final CommandInvoker invoker;
     private final Object[] arguments;
 
-    CommandCall(String name, Method method, Object[] arguments) {
+    CommandCall(String name, CommandInvoker invoker, Object[] arguments) {
         this.name = name;
-        this.method = method;
+        this.invoker = invoker;
         this.arguments = arguments.clone();
     }
 
@@ -31,37 +30,16 @@ public final class CommandCall {
     }
 
     /**
-     * Calls the command method on {@code model} and returns its result (null for void).
-     * The model's class loader is the context class loader meanwhile, as it was for the
-     * constructor, so libraries the model uses find its classes.
+     * Runs the command on {@code model} and returns its result (null for none).
      *
-     * @throws Exception whatever the model method threw, unwrapped
+     * @throws Exception whatever the command threw, unwrapped
      */
     public Object invoke(VideoModel model) throws Exception {
-        if (!method.getDeclaringClass().isInstance(model)) {
-            throw new IllegalArgumentException("command \"" + name + "\" belongs to "
-                    + method.getDeclaringClass().getName() + ", not to " + model.getClass().getName());
-        }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(model.getClass().getClassLoader());
-        try {
-            return method.invoke(model, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            } else if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return invoker.invoke(model, arguments.clone());
     }
 
     @Override
     public String toString() {
-        return name + java.util.Arrays.toString(arguments);
+        return name + Arrays.toString(arguments);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A model's commands: the schema derived once from its {@code @Command} methods, its JSON form
@@ -29,6 +30,19 @@ public final class CommandRegistry {
      */
     public static CommandRegistry of(Class<?> modelClass) throws ModelLoadException {
         return new CommandRegistry(CommandSchemaReader.read(modelClass));
+    }
+
+    /**
+     * A registry for a model whose commands were declared outside Java (a Python model reports its
+     * schema on start). Validation and capabilities are exactly those of Java models.
+     *
+     * @param schema   the reported commands (see {@link ReportedSchemaReader} for the shape)
+     * @param invokers what runs each command once a call passed validation
+     * @throws ModelLoadException naming the command and parameter when the schema contradicts itself
+     */
+    public static CommandRegistry fromReportedSchema(JsonNode schema, Function<CommandSpec, CommandInvoker> invokers)
+            throws ModelLoadException {
+        return new CommandRegistry(ReportedSchemaReader.read(schema, invokers));
     }
 
     /** The commands, sorted by name. */
@@ -63,7 +77,7 @@ public final class CommandRegistry {
                     : "known commands: " + String.join(", ", commands.keySet());
             throw new CommandRejectedException(String.valueOf(name), List.of("unknown command; " + known));
         }
-        return new CommandCall(name, command.method(), CommandValidator.bind(command, args));
+        return new CommandCall(name, command.invoker(), CommandValidator.bind(command, args));
     }
 
     private static ObjectNode capabilitiesJson(List<CommandBinding> bindings) {

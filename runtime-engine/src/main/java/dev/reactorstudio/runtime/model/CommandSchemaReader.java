@@ -83,7 +83,7 @@ final class CommandSchemaReader {
         }
         CommandSpec spec = new CommandSpec(command.name(), command.description(),
                 params.stream().map(ParamBinding::spec).toList());
-        return new CommandBinding(spec, method, params);
+        return new CommandBinding(spec, new MethodInvoker(command.name(), method), params);
     }
 
     private static ParamBinding readParam(Method method, Parameter parameter) throws ModelLoadException {

@@ -27,9 +27,20 @@ public record LoadedModel(VideoModel instance, Class<? extends VideoModel> model
     /**
      * Releases the model's jar files (so the studio can rebuild them, and Windows can delete them).
      * Call it only once the model is no longer used: classes not loaded yet become unreachable.
+     * A model instance that is {@link AutoCloseable} (a Python model's process) is closed first.
      */
     @Override
     public void close() throws IOException {
+        // A Python model owns a process; a Java model may own native resources the same way.
+        if (instance instanceof AutoCloseable owned) {
+            try {
+                owned.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("closing the model failed: " + e, e);
+            }
+        }
         if (classLoader instanceof Closeable closeable) {
             closeable.close();
         }

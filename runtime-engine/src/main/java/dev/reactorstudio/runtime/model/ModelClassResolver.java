@@ -49,8 +49,8 @@ final class ModelClassResolver {
             return compileAndLoad(folder, java, source.className());
         }
         if (Files.isRegularFile(python)) {
-            throw new ModelLoadException("Python models arrive with the Python bridge: " + python.getFileName()
-                    + " cannot be loaded by this runtime yet");
+            // ModelLoader hands Python files to the bridge before resolving classes; reaching here is a bug.
+            throw new ModelLoadException(python.getFileName() + " is a Python model: load it with ModelLoader.load");
         }
         throw new ModelLoadException(pythonRequested ? "model source not found: expected " + python
                 : "model source not found: expected " + java + " (a Java model) or " + python + " (a Python model)");

@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reactorstudio.runtime.api.VideoModel;
 import dev.reactorstudio.runtime.manifest.ClassReference;
+import dev.reactorstudio.runtime.python.PythonOptions;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -35,11 +36,25 @@ public final class ModelLoader {
      *                            holds the errors when the source did not compile
      */
     public static LoadedModel load(Path modelFolder, String classField, JsonNode args) throws ModelLoadException {
+        return load(modelFolder, classField, args, PythonOptions.defaults());
+    }
+
+    /**
+     * As {@link #load(Path, String, JsonNode)}, running a Python model with {@code python}'s
+     * interpreter. A Python model's {@link LoadedModel#instance()} is a {@link
+     * dev.reactorstudio.runtime.python.PythonVideoModel}; closing the loaded model ends its process.
+     */
+    public static LoadedModel load(Path modelFolder, String classField, JsonNode args, PythonOptions python)
+            throws ModelLoadException {
         long start = System.nanoTime();
         ClassReference reference = ClassReference.parse(classField).orElseThrow(() -> new ModelLoadException(
                 "class \"" + classField + "\" is not a class reference; use one of: model_file:ClassName (a .java or .py"
                         + " file in the model folder), name.jar:com.acme.Model (a class in a jar of the model folder),"
                         + " com.acme.Model (a class in the folder's jars or classes/)"));
+        if (java.nio.file.Files.isDirectory(modelFolder)
+                && PythonModelLoader.isPythonTarget(modelFolder, reference, namesPythonFile(classField))) {
+            return PythonModelLoader.load(modelFolder, (ClassReference.SourceFile) reference, args, python);
+        }
         ModelClassResolver.Resolved resolved = ModelClassResolver.resolve(modelFolder, reference, namesPythonFile(classField));
         URLClassLoader loader = resolved.loader();
         try {

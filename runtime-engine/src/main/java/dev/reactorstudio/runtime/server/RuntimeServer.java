@@ -79,7 +79,7 @@ public final class RuntimeServer implements AutoCloseable {
             healthy = false;
             body.put("state", "failed").put("detail", host.failure().orElse("loading failed"));
         } else {
-            SessionHealth sessions = host.sessions().orElseThrow().health();
+            SessionHealth sessions = host.health().orElseThrow();
             healthy = sessions.healthy();
             body.put("state", sessions.state()).put("detail", sessions.detail());
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's layers point inward: shells (cli) → services → servers → host → session/model/manifest/registry
- * → frame → api. A violation fails the build.
+ * → python (the bridge, api only) → frame → api. A violation fails the build.
  */
 class ArchitectureTest {
     private static JavaClasses engine;
@@ -53,6 +53,7 @@ class ArchitectureTest {
                 .layer("registry").definedBy("..runtime.registry..")
                 .layer("session").definedBy("..runtime.session..")
                 .layer("model").definedBy("..runtime.model..")
+                .layer("python").definedBy("..runtime.python..")
                 .layer("manifest").definedBy("..runtime.manifest..")
                 .layer("frame").definedBy("..runtime.frame..")
                 .layer("api").definedBy("..runtime.api..")
@@ -64,6 +65,7 @@ class ArchitectureTest {
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
+                .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model")
                 .check(engine);
     }

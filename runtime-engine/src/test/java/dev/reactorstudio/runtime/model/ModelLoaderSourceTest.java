@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reactorstudio.runtime.api.VideoModel;
+import dev.reactorstudio.runtime.python.PythonOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -145,13 +146,16 @@ class ModelLoaderSourceTest {
         assertThat(e.compileErrors().get(0).toString()).startsWith("model_x.java:5: cannot find symbol");
     }
 
+    /** An interpreter that cannot exist: the failure proves the file went to the Python bridge, with or without Python here. */
+    private static final PythonOptions NO_PYTHON = PythonOptions.defaults().withInterpreter("/nonexistent/python-for-routing");
+
     @Test
-    void pythonTargetGivesThePythonBridgeError() throws Exception {
+    void pythonTargetGoesToThePythonBridge() throws Exception {
         ModelSources.write(folder, "model_x.py", "class Spinner: pass\n");
 
-        assertThatThrownBy(() -> ModelLoader.load(folder, "model_x:Spinner", null))
+        assertThatThrownBy(() -> ModelLoader.load(folder, "model_x:Spinner", null, NO_PYTHON))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessage("Python models arrive with the Python bridge: model_x.py cannot be loaded by this runtime yet");
+                .hasMessageStartingWith("cannot start the Python interpreter \"/nonexistent/python-for-routing\"");
     }
 
     @Test
@@ -159,8 +163,8 @@ class ModelLoaderSourceTest {
         ModelSources.write(folder, "model_x.py", "class Spinner: pass\n");
         ModelSources.write(folder, "model_x.java", ModelSources.model("", "Spinner", ""));
 
-        assertThatThrownBy(() -> ModelLoader.load(folder, "model_x.py:Spinner", null))
-                .hasMessageContaining("Python bridge: model_x.py");
+        assertThatThrownBy(() -> ModelLoader.load(folder, "model_x.py:Spinner", null, NO_PYTHON))
+                .hasMessageContaining("cannot start the Python interpreter");
     }
 
     @Test

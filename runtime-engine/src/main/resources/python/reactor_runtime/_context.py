@@ -1,0 +1,76 @@
+import threading
+import time
+
+from . import _frames, _runtime
+
+
+def get_ctx():
+    """The context of the active session.
+
+    Works in ``start_session()``, in ``@command`` methods and in code they run (threads too).
+    Raises RuntimeError outside a session.
+    """
+    context = _runtime.current_context()
+    if context is None:
+        raise RuntimeError("get_ctx() called outside a session: call it from start_session(), "
+                           "a @command method, or code they run")
+    return context
+
+
+class SessionContext:
+    """What a model can do during a session: emit frames, send messages, notice a stop."""
+
+    def __init__(self, session_id, channel):
+        self.session_id = session_id
+        self._channel = channel
+        # The seed's template peeks at this event directly; keep the name.
+        self._stop_evt = threading.Event()
+        self._ended = False
+
+    def emit_block(self, frames):
+        """Emits frames: an ndarray of shape (H, W, 3) or (N, H, W, 3), RGB, np.uint8 (0..255) or
+        float (0..1); ``None`` emits one black frame. Emit as fast as you generate: the runtime
+        paces playback, and this call blocks while its buffer is full."""
+        emit_ns = time.monotonic_ns()
+        if frames is None:
+            block = None
+        else:
+            block = _frames.to_block(frames)
+        # A stopping session drops frames anyway; not sending them lets the model wind down at once.
+        if self._ended or self._stop_evt.is_set():
+            return
+        if block is None:
+            self._channel.send_json({"op": "black"})
+        else:
+            self._channel.send_frames(block, emit_ns)
+
+    def emit_frame(self, frame):
+        """Alias of :meth:`emit_block` (the seed's lifecycle snippet calls it)."""
+        self.emit_block(frame)
+
+    def send(self, message):
+        """Sends a dict to every client of the session as a JSON message."""
+        if not isinstance(message, dict):
+            raise TypeError(f"send() takes a dict, got {type(message).__name__}")
+        if self._ended:
+            return
+        try:
+            self._channel.send_json({"op": "send", "message": message})
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"send(): the message is not JSON-serialisable: {e}") from e
+
+    def should_stop(self):
+        """True once the session should end: the user left, a stop was requested or the runtime is shutting down."""
+        return self._stop_evt.is_set()
+
+    def disable_monitoring(self):
+        """Tells the runtime a pause in emission is deliberate, so it does not lower the frame rate."""
+        self._monitoring(False)
+
+    def enable_monitoring(self):
+        """Resumes measuring the generation rate after :meth:`disable_monitoring`."""
+        self._monitoring(True)
+
+    def _monitoring(self, enabled):
+        if not self._ended:
+            self._channel.send_json({"op": "monitoring", "enabled": enabled})

@@ -53,7 +53,7 @@ final class SignalSession {
         this.bridge = bridge;
         this.negotiations = negotiations;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "livekit-signal-" + viewer.grant().identity());
+            Thread t = new Thread(r, "livekit-signal-" + viewer.clientId().substring("livekit:".length()));
             t.setDaemon(true);
             return t;
         });

@@ -70,8 +70,12 @@ public final class FrameConverter {
     }
 
     public static FrameBlock fromImages(BufferedImage... images) {
-        if (images.length == 0) {
+        if (images == null || images.length == 0) {
             throw new IllegalArgumentException("emitBlock: no images given");
+        }
+        if (images[0] == null) {
+            throw new IllegalArgumentException("emitBlock: image 0 is null — for a black frame pass null alone: "
+                    + "emitBlock((BufferedImage[]) null)");
         }
         int width = images[0].getWidth();
         int height = images[0].getHeight();

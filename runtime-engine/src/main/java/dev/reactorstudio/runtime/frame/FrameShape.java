@@ -15,8 +15,9 @@ public record FrameShape(int count, int height, int width) {
         return height * width * 3;
     }
 
+    /** Values in the whole block; {@link #of} guarantees this fits a Java array. */
     public int totalValues() {
-        return count * frameBytes();
+        return Math.toIntExact((long) count * frameBytes());
     }
 
     public static FrameShape of(int... shape) {
@@ -37,11 +38,17 @@ public record FrameShape(int count, int height, int width) {
             throw new IllegalArgumentException("emitBlock: shape " + describe(shape)
                     + " is out of range — need 1 ≤ N ≤ 1024 and 1 ≤ H, W ≤ " + MAX_SIDE);
         }
+        // int arithmetic would wrap (1024*8192*8192*3 is exactly 0 mod 2^32) and let a wrong array through.
+        long total = (long) n * h * w * 3;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("emitBlock: shape " + describe(shape) + " needs " + total
+                    + " values, more than a Java array can hold — emit fewer or smaller frames per block");
+        }
         return new FrameShape(n, h, w);
     }
 
     public void requireValues(long available, String what) {
-        if (available != (long) totalValues()) {
+        if (available != (long) count * frameBytes()) {
             throw new IllegalArgumentException("emitBlock: " + what + " has " + available + " values but shape "
                     + this + " needs " + totalValues());
         }

@@ -17,8 +17,11 @@ final class ActiveSessionContext implements SessionContext {
     /** When the model last returned from emitBlock (or the session started); compute time is measured from here. */
     private volatile long lastEmitReturn = System.nanoTime();
     private volatile boolean monitoring = true;
-    /** After a pause with monitoring off, the next gap is not a measurement of the model's speed. */
-    private volatile boolean skipNextSample;
+    /**
+     * After a pause with monitoring off, the next gap is not a measurement of the model's speed.
+     * Nor is the first one: it spans thread start and the model's per-session setup.
+     */
+    private volatile boolean skipNextSample = true;
     private volatile int width;
     private volatile int height;
 
@@ -45,7 +48,9 @@ final class ActiveSessionContext implements SessionContext {
 
     @Override
     public void emitBlock(BufferedImage... frames) {
-        emit(frames == null ? FrameBlock.black(width, height) : FrameConverter.fromImages(frames));
+        // emitBlock(null) arrives as a null array; emitBlock((BufferedImage) null) as one null element.
+        boolean black = frames == null || (frames.length == 1 && frames[0] == null);
+        emit(black ? FrameBlock.black(width, height) : FrameConverter.fromImages(frames));
     }
 
     private void emit(FrameBlock block) {

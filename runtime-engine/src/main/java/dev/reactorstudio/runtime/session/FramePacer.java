@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * than bursting.
  */
 final class FramePacer {
+    private static final long MAX_SLEEP_SLICE_NANOS = 5_000_000;
     private final String sessionId;
     private final int baseDepth;
     private final RateEstimator rate;
@@ -30,8 +31,11 @@ final class FramePacer {
     private int capacity;
     private long emitted;
     private long released;
-    /** True after {@link #abort()}: queued frames are dropped, producers return at once. */
-    private boolean aborted;
+    /**
+     * True after {@link #abort()}: queued frames are dropped, producers return at once. Written
+     * under the lock; volatile so the release wait can notice it without taking the lock.
+     */
+    private volatile boolean aborted;
     /** True after {@link #finish()}: play out what is queued, then end. */
     private boolean finishing;
 
@@ -137,14 +141,21 @@ final class FramePacer {
                 }
                 long interval = (long) (1e9 / rate.rate());
                 long now = System.nanoTime();
-                if (now - next > interval) {
-                    // Late (queue was empty or we were descheduled): start a new cadence instead of bursting.
+                if (now > next) {
+                    // Late (queue was empty or we were descheduled): start a new cadence instead of
+                    // catching up, which would release this frame and the next less than an interval apart.
                     next = now;
                 }
                 sleepUntil(next);
-                long releasedAt = System.nanoTime();
+                long releasedAt = releaseTime();
+                if (releasedAt < 0) {
+                    // Stopped while this frame waited for its tick: it is dropped like the queued ones.
+                    stats.framesDropped.increment();
+                    return;
+                }
                 deliver(frame.released(released++, releasedAt));
-                next += interval;
+                // From the actual release, so that no two frames are ever closer than one interval.
+                next = releasedAt + interval;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,15 +182,31 @@ final class FramePacer {
         }
     }
 
+    /**
+     * The release timestamp, or -1 when the pacer was aborted. Taken under the lock so that no
+     * frame carries a release time later than the {@link #abort()} that should have dropped it.
+     */
+    private long releaseTime() {
+        lock.lock();
+        try {
+            return aborted ? -1 : System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void deliver(Frame frame) {
         stats.framesDelivered.increment();
         stats.recordDelivery(frame.releasedNanos());
         release.accept(frame);
     }
 
-    /** Coarse sleep in slices, then a short spin, for sub-millisecond release accuracy. */
-    private static void sleepUntil(long deadline) throws InterruptedException {
-        while (true) {
+    /**
+     * Coarse sleep in slices of at most 5 ms, then a short spin, for sub-millisecond release
+     * accuracy. Returns early on abort, so a stop does not wait out a long interval.
+     */
+    private void sleepUntil(long deadline) throws InterruptedException {
+        while (!aborted) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return;
@@ -188,7 +215,7 @@ final class FramePacer {
                 throw new InterruptedException();
             }
             if (remaining > 2_000_000) {
-                LockSupport.parkNanos(remaining - 1_000_000);
+                LockSupport.parkNanos(Math.min(remaining - 1_000_000, MAX_SLEEP_SLICE_NANOS));
             } else if (remaining > 100_000) {
                 Thread.onSpinWait();
                 LockSupport.parkNanos(50_000);

@@ -88,6 +88,10 @@ public final class Session {
         try {
             model.startSession();
             reason = stopReason != null ? stopReason : EndReason.COMPLETED;
+        } catch (InterruptedException e) {
+            // Interrupted because we asked it to stop (shutdown past the grace period): that is the stop, not a fault.
+            reason = stopReason != null ? stopReason : EndReason.ERROR;
+            error = stopReason != null ? null : describe(e);
         } catch (Throwable t) {
             reason = EndReason.ERROR;
             error = describe(t);
@@ -110,7 +114,12 @@ public final class Session {
             Thread.currentThread().interrupt();
         }
         pacer.abort();
-        commandThread.shutdownNow();
+        for (Runnable neverRun : commandThread.shutdownNow()) {
+            if (neverRun instanceof PendingCommand pending) {
+                pending.result.completeExceptionally(new IllegalStateException(
+                        "session " + id + " ended (" + reason.wireName() + ") before command " + pending.name + " ran"));
+            }
+        }
         try {
             commandThread.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -119,6 +128,7 @@ public final class Session {
         RuntimeBinding.clearProcessContext(context);
         state = SessionState.ENDED;
         stats.sessionsEnded.computeIfAbsent(reason, r -> new java.util.concurrent.atomic.LongAdder()).increment();
+        LOG.info("Session {} ended: {}{}", id, reason.wireName(), error == null ? "" : " (" + error + ")");
         SessionEvent event = SessionEvent.ended(id, reason, error);
         hooks.event(event);
         ended.complete(event);
@@ -146,22 +156,41 @@ public final class Session {
 
     /** Validates nothing: {@code call} was bound (and so validated) by the caller. Runs it on the command thread. */
     CompletableFuture<Object> runCommand(String name, Callable<Object> call) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
+        PendingCommand command = new PendingCommand(name, call);
         try {
-            commandThread.execute(() -> {
-                try {
-                    result.complete(call.call());
-                    SessionStats.count(stats.commandsOk, name);
-                } catch (Throwable t) {
-                    SessionStats.count(stats.commandsFailed, name);
-                    LOG.warn("Command {} failed in session {}", name, id, t);
-                    result.completeExceptionally(t);
-                }
-            });
+            commandThread.execute(command);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+            command.result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
         }
-        return result;
+        return command.result;
+    }
+
+    /** A queued command; kept as its own type so the ones never run can be failed when the session ends. */
+    private final class PendingCommand implements Runnable {
+        final String name;
+        final Callable<Object> call;
+        final CompletableFuture<Object> result = new CompletableFuture<>();
+
+        PendingCommand(String name, Callable<Object> call) {
+            this.name = name;
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            Object value;
+            try {
+                value = call.call();
+            } catch (Throwable t) {
+                SessionStats.count(stats.commandsFailed, name);
+                LOG.warn("Command {} failed in session {}", name, id, t);
+                result.completeExceptionally(t);
+                return;
+            }
+            // Count before completing: whoever awaits the future must see the stats already updated.
+            SessionStats.count(stats.commandsOk, name);
+            result.complete(value);
+        }
     }
 
     void publishMessage(ObjectNode message) {

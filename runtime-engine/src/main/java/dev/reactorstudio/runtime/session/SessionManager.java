@@ -67,11 +67,12 @@ public final class SessionManager implements AutoCloseable {
             throw new SessionBusyException("session " + previous.id() + " is running; stop it first or join it",
                     previous.id());
         }
-        if (previous != null && previous.threadAlive()) {
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(previous.stoppingForNanos());
+        // ENDED is set after startSession() returned; the old thread may still be alive for a moment
+        // while it completes the ENDED future, which is no reason to turn the next user away.
+        if (previous != null && previous.state() == SessionState.STOPPING) {
             throw new SessionBusyException("session " + previous.id() + " is still stopping ("
-                    + seconds + " s): the model has not returned from startSession() — it must check shouldStop()",
-                    previous.id());
+                    + seconds(previous.stoppingForNanos()) + "): the model has not returned from startSession() "
+                    + "— it must check shouldStop()", previous.id());
         }
         Session session = new Session(newSessionId(), model, settings, stats, hooks);
         current = session;
@@ -120,7 +121,7 @@ public final class SessionManager implements AutoCloseable {
 
     public SessionHealth health() {
         Session session = current;
-        if (session == null || (session.state() == SessionState.ENDED && !session.threadAlive())) {
+        if (session == null || session.state() == SessionState.ENDED) {
             return new SessionHealth(true, "ready", "ready for a session");
         }
         if (session.state() == SessionState.RUNNING) {
@@ -129,10 +130,14 @@ public final class SessionManager implements AutoCloseable {
         long stopping = session.stoppingForNanos();
         if (stopping > settings.stopGrace().toNanos()) {
             return new SessionHealth(false, "stuck", "the model ignored a stop for "
-                    + TimeUnit.NANOSECONDS.toSeconds(stopping) + " s (session " + session.id()
+                    + seconds(stopping) + " (session " + session.id()
                     + "): startSession() must return once shouldStop() is true");
         }
         return new SessionHealth(true, "stopping", "session " + session.id() + " is stopping");
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     public SessionStats stats() {

@@ -18,6 +18,26 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
+    public SessionSettings {
+        // A zero or NaN cap would make the pacer's interval infinite (frames never released).
+        if (!(fpsCap > 0) || Double.isInfinite(fpsCap)) {
+            throw new IllegalArgumentException("fps cap must be a positive number, got " + fpsCap);
+        }
+        if (queueDepth < 1) {
+            throw new IllegalArgumentException("queue depth must be at least 1, got " + queueDepth);
+        }
+        if (orphanTimeout == null || orphanTimeout.isNegative()) {
+            throw new IllegalArgumentException("orphan timeout must be zero (off) or positive, got " + orphanTimeout);
+        }
+        if (stopGrace == null || stopGrace.isNegative()) {
+            throw new IllegalArgumentException("stop grace must not be negative, got " + stopGrace);
+        }
+        if (defaultWidth < 1 || defaultHeight < 1) {
+            throw new IllegalArgumentException("default frame size must be at least 1x1, got "
+                    + defaultWidth + "x" + defaultHeight);
+        }
+    }
+
     public static SessionSettings defaults() {
         return new SessionSettings(30, 8, DEFAULT_ORPHAN_TIMEOUT, DEFAULT_STOP_GRACE, 640, 480);
     }

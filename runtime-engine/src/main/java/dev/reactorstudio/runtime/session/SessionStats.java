@@ -21,6 +21,7 @@ public final class SessionStats {
     /** Delivery rate, smoothed over about a second of releases. */
     private volatile double deliveryFps;
     private long lastDeliveryNanos;
+    private double smoothedIntervalNanos;
 
     public long sessionsStarted() {
         return sessionsStarted.sum();
@@ -68,14 +69,18 @@ public final class SessionStats {
     /** Called by the pacer thread only. */
     void recordDelivery(long nanos) {
         if (lastDeliveryNanos != 0) {
-            double instant = 1e9 / Math.max(1, nanos - lastDeliveryNanos);
-            deliveryFps = deliveryFps == 0 ? instant : deliveryFps + 0.1 * (instant - deliveryFps);
+            // Smooth the interval, then invert: averaging 1/interval instead would overstate the rate under jitter.
+            double interval = Math.max(1, nanos - lastDeliveryNanos);
+            smoothedIntervalNanos = smoothedIntervalNanos == 0 ? interval
+                    : smoothedIntervalNanos + 0.1 * (interval - smoothedIntervalNanos);
+            deliveryFps = 1e9 / smoothedIntervalNanos;
         }
         lastDeliveryNanos = nanos;
     }
 
     void resetDeliveryClock() {
         lastDeliveryNanos = 0;
+        smoothedIntervalNanos = 0;
         deliveryFps = 0;
     }
 

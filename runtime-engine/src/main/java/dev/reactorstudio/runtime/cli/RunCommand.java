@@ -1,0 +1,89 @@
+package dev.reactorstudio.runtime.cli;
+
+import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.host.ModelHostException;
+import dev.reactorstudio.runtime.services.ReactorServices;
+import dev.reactorstudio.runtime.services.ServiceOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reactor run [DIR]}: hosts the model and serves it until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Load the model in DIR once and serve sessions.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", defaultValue = ".", description = "Model folder (holds manifest.json). Default: current folder.")
+    Path folder;
+
+    @Option(names = "--host", defaultValue = ServiceOptions.DEFAULT_HOST,
+            description = "Address to bind (default ${DEFAULT-VALUE}; 0.0.0.0 opens it to the network).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8081", description = "Runtime API port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--log-level", defaultValue = "INFO",
+            description = "CRITICAL, ERROR, WARNING, INFO or DEBUG (default ${DEFAULT-VALUE}).")
+    LogLevel logLevel;
+
+    @Option(names = "--orphan-timeout", defaultValue = "30",
+            description = "Seconds a session may run with no client before it is stopped; 0 = never (default ${DEFAULT-VALUE}).")
+    long orphanTimeoutSeconds;
+
+    @Option(names = "--stop-grace", defaultValue = "10",
+            description = "Seconds a model may take to honour a stop before health turns unhealthy (default ${DEFAULT-VALUE}).")
+    long stopGraceSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        logLevel.apply();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HostOptions hostOptions = HostOptions.defaults()
+                .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
+                .withStopGrace(Duration.ofSeconds(stopGraceSeconds));
+        ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port).withHost(hostOptions);
+        ReactorServices services;
+        try {
+            services = ReactorServices.start(options);
+        } catch (IllegalStateException e) {
+            err.println("reactor run: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("Stopping: ending the session and freeing the ports...");
+            out.flush();
+            services.close();
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "reactor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("Runtime API   " + services.runtimeUrl() + "  (health: " + services.runtimeUrl() + "/health)");
+        out.flush();
+        try {
+            services.loadModel();
+        } catch (ModelHostException e) {
+            err.println("reactor run: cannot load " + folder.toAbsolutePath().normalize() + "\n" + e.getMessage());
+            err.flush();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            services.close();
+            return 1;
+        }
+        out.println("Model ready   " + services.host().manifest().map(m -> m.modelName() + " " + m.modelVersion()).orElse("")
+                + " — POST " + services.runtimeUrl() + "/start_session to start a session. Ctrl-C stops.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.reactorstudio.runtime.host;
+
+import dev.reactorstudio.runtime.api.RuntimeBinding;
+import dev.reactorstudio.runtime.manifest.Manifest;
+import dev.reactorstudio.runtime.manifest.ManifestCheck;
+import dev.reactorstudio.runtime.manifest.ManifestProblem;
+import dev.reactorstudio.runtime.manifest.ManifestValidator;
+import dev.reactorstudio.runtime.model.CommandRejectedException;
+import dev.reactorstudio.runtime.model.LoadedModel;
+import dev.reactorstudio.runtime.model.ModelLoadException;
+import dev.reactorstudio.runtime.model.ModelLoader;
+import dev.reactorstudio.runtime.session.CommandBinder;
+import dev.reactorstudio.runtime.session.InvalidCommandException;
+import dev.reactorstudio.runtime.session.SessionManager;
+import dev.reactorstudio.runtime.session.SessionSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts one model folder: reads and validates its manifest, makes its weights resolvable,
+ * constructs the model once (the heavy part) and serves it through a {@link SessionManager}.
+ * Servers are started before {@link #load()} finishes and report {@link #state()} meanwhile.
+ */
+public final class ModelHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelHost.class);
+
+    private final Path folder;
+    private final HostOptions options;
+    private volatile HostState state = HostState.LOADING;
+    private volatile String loadingDetail = "reading manifest";
+    private volatile String failure;
+    private volatile Manifest manifest;
+    private volatile LoadedModel model;
+    private volatile SessionManager sessions;
+
+    public ModelHost(Path folder, HostOptions options) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.options = options;
+    }
+
+    /**
+     * Loads the model; blocks for as long as the constructor takes. On failure the state is
+     * {@link HostState#FAILED} with a readable {@link #failure()}, and the exception is thrown too.
+     */
+    public void load() throws ModelHostException {
+        try {
+            ManifestCheck check = ManifestValidator.read(folder);
+            check.warnings().forEach(w -> LOG.warn("manifest.json {}", w));
+            if (!check.ok()) {
+                throw new ModelHostException("manifest.json has problems:\n" + check.errors().stream()
+                        .map(ManifestProblem::toString).map(s -> "  " + s).collect(Collectors.joining("\n")));
+            }
+            manifest = check.manifest().orElseThrow();
+            LocalWeights weights = new LocalWeights(folder, manifest.weights(), options.environment());
+            RuntimeBinding.setWeightsResolver(weights::resolve);
+            loadingDetail = "constructing " + manifest.modelClass();
+            LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
+            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args());
+            LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
+            sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest));
+            state = HostState.READY;
+        } catch (ModelLoadException e) {
+            fail(e.getMessage());
+            throw new ModelHostException(e.getMessage(), e);
+        } catch (ModelHostException e) {
+            fail(e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            fail("loading failed: " + e);
+            throw new ModelHostException("loading failed: " + e, e);
+        }
+    }
+
+    private void fail(String message) {
+        failure = message;
+        state = HostState.FAILED;
+    }
+
+    private SessionSettings sessionSettings(Manifest manifest) {
+        SessionSettings settings = SessionSettings.defaults()
+                .withFpsCap(manifest.fps())
+                .withQueueDepth(options.queueDepth())
+                .withOrphanTimeout(options.orphanTimeout())
+                .withStopGrace(options.stopGrace());
+        return manifest.size().map(hw -> settings.withDefaultSize(hw[1], hw[0])).orElse(settings);
+    }
+
+    /** Adapts the model's command registry to the session layer: validation errors become rejections. */
+    private static CommandBinder commandBinder(LoadedModel model) {
+        return (name, args) -> {
+            try {
+                var call = model.commands().validate(name, args);
+                return () -> call.invoke(model.instance());
+            } catch (CommandRejectedException e) {
+                throw new InvalidCommandException(e.getMessage(), e.problems());
+            }
+        };
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public HostState state() {
+        return state;
+    }
+
+    /** What loading is doing now (for health while {@link HostState#LOADING}). */
+    public String loadingDetail() {
+        return loadingDetail;
+    }
+
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public Optional<Manifest> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    public Optional<LoadedModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** The session manager once loaded. */
+    public Optional<SessionManager> sessions() {
+        return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public void close() {
+        SessionManager manager = sessions;
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    /** Names of the manifest's weights, for status displays. */
+    public List<String> weightNames() {
+        Manifest m = manifest;
+        return m == null ? List.of() : m.weights();
+    }
+}

@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.livekit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.session.SessionManager;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -50,6 +51,14 @@ public final class LiveKitServer implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final Javalin app;
     private String host;
+
+    /**
+     * @param sessions the model's session manager once the model is loaded (joins get 503 before)
+     * @param media    the shared WebRTC engine, already attached to that session manager's frames
+     */
+    public LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, MediaEngine media) {
+        this(tokens, sessions, new MediaNegotiations(media));
+    }
 
     LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, Negotiation.Factory negotiations) {
         this.tokens = tokens;

@@ -45,6 +45,7 @@ interface Negotiation {
     /** Creates the negotiation for a viewer who just joined. */
     @FunctionalInterface
     interface Factory {
-        Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId, Signals signals);
+        Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
+                           ModelParticipant model, Signals signals);
     }
 }

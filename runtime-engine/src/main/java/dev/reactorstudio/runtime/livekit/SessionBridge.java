@@ -3,8 +3,7 @@ package dev.reactorstudio.runtime.livekit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reactorstudio.runtime.session.InvalidCommandException;
-import dev.reactorstudio.runtime.session.NoActiveSessionException;
+import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionBusyException;
 import dev.reactorstudio.runtime.session.SessionEvent;
@@ -14,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import livekit.LivekitModels.DisconnectReason;
@@ -81,9 +79,10 @@ final class SessionBridge {
     }
 
     /**
-     * Runs a viewer's command. Rejections (bad JSON, unknown command, invalid arguments, no
-     * session) and failures of the command itself are reported to {@code reply} as a
-     * {@code commandError} packet; the model is never touched by an invalid call.
+     * Runs a viewer's command through the media engine's {@link CommandGateway}, the one path
+     * every transport shares. Rejections (bad JSON, unknown command, invalid arguments, no
+     * session) are reported to {@code reply} as a {@code commandError} packet; the model never
+     * sees an invalid call.
      */
     void command(byte[] payload, Consumer<ByteBuffer> reply) {
         ApplicationMessage message;
@@ -93,18 +92,17 @@ final class SessionBridge {
             reply.accept(commandError("", e.getMessage(), List.of()));
             return;
         }
+        CommandGateway.Outcome outcome;
         try {
-            manager().command(message.type(), message.data()).whenComplete((result, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    reply.accept(commandError(message.type(), "command failed: " + cause.getMessage(), List.of()));
-                }
-            });
-        } catch (InvalidCommandException e) {
-            reply.accept(commandError(message.type(), e.getMessage(), e.problems()));
-        } catch (NoActiveSessionException | ModelUnavailableException e) {
+            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data());
+        } catch (ModelUnavailableException e) {
             reply.accept(commandError(message.type(), e.getMessage(), List.of()));
+            return;
+        }
+        if (!outcome.accepted()) {
+            String text = outcome.status() == CommandGateway.Outcome.Status.NO_SESSION
+                    ? "no session is running" : "invalid command \"" + message.type() + "\"";
+            reply.accept(commandError(message.type(), text, outcome.problems()));
         }
     }
 

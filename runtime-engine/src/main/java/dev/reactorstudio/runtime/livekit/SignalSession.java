@@ -96,7 +96,7 @@ final class SignalSession {
         room.admit(this);
         send(SignalResponse.newBuilder().setJoin(JoinResponseFactory.create(room, viewer,
                 room.model().info(bridge.frameWidth(), bridge.frameHeight()), join.path())).build());
-        negotiation = negotiations.create(join.path(), viewer, join, session.id(), new Signals());
+        negotiation = negotiations.create(join.path(), viewer, join, session.id(), room.model(), new Signals());
         negotiation.start();
         LOG.info("Viewer {} joined room {} over {} ({}), watching session {}", identity(), room.name(),
                 join.path().path(), join.client(), session.id());

@@ -37,7 +37,7 @@ final class FakeNegotiation implements Negotiation {
 
         @Override
         public Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
-                                  Signals signals) {
+                                  ModelParticipant model, Signals signals) {
             FakeNegotiation negotiation = new FakeNegotiation(path, join, sessionId, signals);
             made.add(negotiation);
             return negotiation;

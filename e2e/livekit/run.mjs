@@ -4,7 +4,8 @@
 //
 // usage: node run.mjs '{"page":"http://10.203.0.1:P/","url":"ws://10.203.0.1:7880","token":"…",
 //                       "single":true,"frames":30,"command":{"type":"set_palette","data":{"palette":"cool"}},
-//                       "expectMessage":"cool","timeoutMs":40000}'
+//                       "expectMessage":["\"type\":\"state\"","\"palette\":\"cool\""],"timeoutMs":40000}'
+// expectMessage: substrings one received data message must all contain (the command's visible effect).
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,8 @@ try {
     while (Date.now() < deadline && r.framesDecoded < (config.frames || 30)) { await sleep(200); r = await result(); }
     if (config.command) {
       await page.evaluate((c) => window.sendCommand(c), config.command);
-      while (Date.now() < deadline && !r.data.some((d) => d.text.includes(config.expectMessage))) {
+      const expected = [].concat(config.expectMessage || []);
+      while (Date.now() < deadline && !r.data.some((d) => expected.every((part) => d.text.includes(part)))) {
         await sleep(100); r = await result();
       }
     }

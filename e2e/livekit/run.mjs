@@ -44,6 +44,11 @@ try {
         await sleep(100); r = await result();
       }
     }
+    if (config.holdMs) {
+      // Keep watching (e.g. past the signal ping timeout) before leaving.
+      await sleep(config.holdMs);
+      r = await result();
+    }
     if (config.leave) {
       await page.evaluate(() => window.leave());
       await sleep(300);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,9 +74,12 @@ class LiveKitBrowserTest {
         }
     }
 
+    /** Every viewer left (room.disconnect()): detached from the session, its peers and native objects gone. */
     @AfterEach
     void viewersAreGoneAfterEachTest() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> server.viewerCount() == 0 && media.peerCount() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.viewerCount() == 0 && media.peerCount() == 0
+                && media.nativePeerCount() == 0
+                && sessions.current().map(s -> s.clients().isEmpty()).orElse(true));
     }
 
     /** A viewer that waits for 30 frames, sends {@code set_palette} and waits for the model's state message. */
@@ -108,6 +112,23 @@ class LiveKitBrowserTest {
     }
 
     @Test
+    void v1AndV0ViewersWatchTheSameSessionAtOnce() throws Exception {
+        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> run(viewer("viewer-a", true, "mono")));
+        CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> run(viewer("viewer-b", false, "mono")));
+
+        assertWatchedAndCommanded(first.get(), "mono");
+        assertWatchedAndCommanded(second.get(), "mono");
+    }
+
+    private static JsonNode run(Map<String, Object> config) {
+        try {
+            return BrowserViewer.run(E2E, config);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void badTokenIsRejectedAsNotAllowedAndJoinsNothing() throws Exception {
         Map<String, Object> config = viewer("intruder", true, "mono");
         config.put("token", new LiveKitTokens(new LiveKitCredentials("devkey", "guessed")).mint("intruder", "local",
@@ -135,5 +156,10 @@ class LiveKitBrowserTest {
             assertThat(packet.path("text").asText()).contains("\"type\":\"state\"").contains("\"palette\":\"" + palette + "\"");
         });
         assertThat(result.path("reconnects").asInt()).isZero();
+        // Measurements for the record (not asserted: timings depend on the machine).
+        System.out.printf("livekit e2e %s: %d frames decoded %dx%d %s; timeline %s; command sent at %d ms%n",
+                result.path("subscribed").path("participant").asText(), result.path("framesDecoded").asInt(),
+                result.path("frameWidth").asInt(), result.path("frameHeight").asInt(), result.path("codec").asText(),
+                result.path("timeline"), result.path("commandSentAt").asInt());
     }
 }

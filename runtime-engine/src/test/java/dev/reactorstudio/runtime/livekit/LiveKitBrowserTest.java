@@ -111,6 +111,29 @@ class LiveKitBrowserTest {
         assertWatchedAndCommanded(result, "neon");
     }
 
+    /** The client pings every 5 s and gives up after 15 s without an answer: a 20 s watch proves pongs arrive. */
+    @Test
+    void viewerStaysConnectedPastTheSignalPingTimeout() throws Exception {
+        Map<String, Object> config = viewer("viewer-long", true, "warm");
+        config.put("holdMs", 20_000);
+
+        JsonNode result = BrowserViewer.run(E2E, config);
+
+        assertWatchedAndCommanded(result, "warm");
+        assertThat(mark(result, "disconnected") - mark(result, "connected")).as("connected until it left")
+                .isGreaterThanOrEqualTo(20_000);
+        assertThat(result.path("disconnectReason").asInt()).as("DisconnectReason.CLIENT_INITIATED").isEqualTo(1);
+    }
+
+    private static long mark(JsonNode result, String what) {
+        for (JsonNode entry : result.path("timeline")) {
+            if (what.equals(entry.path("what").asText())) {
+                return entry.path("t").asLong();
+            }
+        }
+        throw new AssertionError("no " + what + " in " + result.path("timeline"));
+    }
+
     @Test
     void v1AndV0ViewersWatchTheSameSessionAtOnce() throws Exception {
         CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> run(viewer("viewer-a", true, "mono")));

@@ -8,11 +8,19 @@ command -v java >/dev/null && java -version 2>&1 | grep -q '"17' || need+=(openj
 command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v ip >/dev/null || need+=(iproute2)
+# WebRTC: webrtc-java's natives link libpulse; the browser e2e tests drive Debian's chromium
+# (never a downloaded browser) with node.
+dpkg -s libpulse0 >/dev/null 2>&1 || need+=(libpulse0)
+command -v chromium >/dev/null || need+=(chromium)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if [[ ${#need[@]} -gt 0 ]]; then
   if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+echo "setup: installing the browser e2e packages (e2e/js-sdk)..." >&2
+(cd "$root/e2e/js-sdk" && npm ci --no-audit --no-fund --loglevel=error)
 echo "setup: resolving Maven dependencies..." >&2
 mvn -B -q -f "$root/pom.xml" -DskipTests install
 mvn -B -q -f "$root/pom.xml" dependency:go-offline >/dev/null || true

@@ -69,8 +69,11 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
         });
     }
 
-    /** Subscribes to a session manager's frames and lifecycle events. */
+    /** Subscribes to a session manager's frames and lifecycle events; attaching twice is a no-op. */
     public synchronized void attach(SessionManager sessions) {
+        if (attached.contains(sessions)) {
+            return;
+        }
         sessions.addFrameSink(this);
         sessions.addListener(this);
         attached.add(sessions);

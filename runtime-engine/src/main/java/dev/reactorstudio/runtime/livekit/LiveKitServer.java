@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import livekit.LivekitModels.DisconnectReason;
 import org.slf4j.Logger;
@@ -54,15 +55,17 @@ public final class LiveKitServer implements AutoCloseable {
 
     /**
      * @param sessions the model's session manager once the model is loaded (joins get 503 before)
-     * @param media    the shared WebRTC engine, already attached to that session manager's frames
+     * @param media    the shared WebRTC engine; attached to the session manager's frames on first use
+     *                 (attaching is idempotent, so the coordinator may do the same)
      */
     public LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, MediaEngine media) {
-        this(tokens, sessions, new MediaNegotiations(media));
+        this(tokens, sessions, new MediaNegotiations(media), media::attach);
     }
 
-    LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, Negotiation.Factory negotiations) {
+    LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, Negotiation.Factory negotiations,
+                  Consumer<SessionManager> onFirstUse) {
         this.tokens = tokens;
-        this.bridge = new SessionBridge(sessions, room, new ObjectMapper());
+        this.bridge = new SessionBridge(sessions, room, new ObjectMapper(), onFirstUse);
         this.negotiations = negotiations;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

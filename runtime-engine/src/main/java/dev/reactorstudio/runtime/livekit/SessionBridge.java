@@ -35,8 +35,13 @@ final class SessionBridge {
     private final ObjectMapper json;
     private SessionManager subscribedTo;
 
-    SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json) {
+    private final Consumer<SessionManager> onFirstUse;
+
+    /** @param onFirstUse runs once per session manager before the first viewer joins (e.g. attach the media engine) */
+    SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json,
+                  Consumer<SessionManager> onFirstUse) {
         this.sessions = sessions;
+        this.onFirstUse = onFirstUse;
         this.room = room;
         this.json = json;
     }
@@ -128,6 +133,7 @@ final class SessionBridge {
         if (subscribedTo == manager) {
             return;
         }
+        onFirstUse.accept(manager);
         manager.addMessageSink((sessionId, message) -> room.broadcast(sessionId, packet(ApplicationMessage.TOPIC, message)));
         manager.addListener(this::onSessionEvent);
         subscribedTo = manager;

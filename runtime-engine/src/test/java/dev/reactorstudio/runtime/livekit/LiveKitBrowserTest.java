@@ -53,7 +53,6 @@ class LiveKitBrowserTest {
         host.load();
         sessions = host.sessions().orElseThrow();
         media = new MediaEngine(MediaOptions.defaults());
-        media.attach(sessions);
         server = new LiveKitServer(TOKENS, host::sessions, media).start(HOST, 0);
         pages = new ViewerPageServer(E2E).start(HOST);
     }

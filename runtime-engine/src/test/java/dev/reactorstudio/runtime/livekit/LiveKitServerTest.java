@@ -54,7 +54,7 @@ class LiveKitServerTest {
     void start() {
         manager = PaletteModel.manager(64, 48, Duration.ofMinutes(5));
         loaded.set(manager);
-        server = new LiveKitServer(tokens, () -> Optional.ofNullable(loaded.get()), negotiations)
+        server = new LiveKitServer(tokens, () -> Optional.ofNullable(loaded.get()), negotiations, m -> { })
                 .start("127.0.0.1", 0);
     }
 

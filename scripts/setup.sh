@@ -10,11 +10,21 @@ command -v mvn >/dev/null || need+=(maven)
 command -v ip >/dev/null || need+=(iproute2)
 # Python models run in Debian's python3 with numpy (the bridge needs nothing else).
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3 python3-numpy)
+# WebRTC: webrtc-java's natives link libpulse; the browser e2e tests drive Debian's chromium
+# (never a downloaded browser) with node.
+dpkg -s libpulse0 >/dev/null 2>&1 || need+=(libpulse0)
+command -v chromium >/dev/null || need+=(chromium)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if [[ ${#need[@]} -gt 0 ]]; then
   if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+echo "setup: installing the browser e2e packages (e2e/js-sdk, e2e/livekit)..." >&2
+for dir in js-sdk livekit; do
+  (cd "$root/e2e/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+done
 echo "setup: resolving Maven dependencies..." >&2
 mvn -B -q -f "$root/pom.xml" -DskipTests install
 mvn -B -q -f "$root/pom.xml" dependency:go-offline >/dev/null || true

@@ -7,3 +7,6 @@ cd "$root"
 # Online on purpose: surefire resolves its JUnit provider at test time, which an offline
 # first run would lack on a fresh machine. Later runs (inside the test namespace) use -o.
 mvn -B verify
+# WebRTC tests (media engine, JS SDK in headless Chromium) need a network interface that is not
+# loopback: run them offline inside a private network namespace that the run creates and removes.
+scripts/netns-run mvn -B -o -pl runtime-engine surefire:test -Dtest.excludedGroups= -Dgroups=webrtc

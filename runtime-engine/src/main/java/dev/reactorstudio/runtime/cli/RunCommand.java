@@ -2,6 +2,8 @@ package dev.reactorstudio.runtime.cli;
 
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHostException;
+import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
+import dev.reactorstudio.runtime.livekit.LiveKitTokens;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import java.io.PrintWriter;
@@ -27,6 +29,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8081", description = "Runtime API port (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--media-port", defaultValue = "7880",
+            description = "LiveKit-compatible media server port (default ${DEFAULT-VALUE}).")
+    int mediaPort;
+
+    @Option(names = "--livekit-key", defaultValue = "devkey",
+            description = "API key of the media server's access tokens (default ${DEFAULT-VALUE}, as livekit-server --dev).")
+    String livekitKey;
+
+    @Option(names = "--livekit-secret", defaultValue = "secret",
+            description = "API secret that signs the access tokens (default ${DEFAULT-VALUE}; set your own beyond localhost).")
+    String livekitSecret;
 
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "CRITICAL, ERROR, WARNING, INFO or DEBUG (default ${DEFAULT-VALUE}).")
@@ -62,11 +76,13 @@ final class RunCommand implements Callable<Integer> {
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
         }
-        ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port).withHost(hostOptions);
         ReactorServices services;
         try {
+            ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
+                    .withHost(hostOptions).withMediaPort(mediaPort)
+                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
             services = ReactorServices.start(options);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
             return 1;
         }
@@ -81,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
         }, "reactor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Runtime API   " + services.runtimeUrl() + "  (health: " + services.runtimeUrl() + "/health)");
+        services.mediaUrl().ifPresent(url -> {
+            LiveKitCredentials keys = services.liveKitTokens().credentials();
+            out.println("Media server  " + url + "  (LiveKit: room \"" + LiveKitTokens.ROOM + "\", API key " + keys.apiKey()
+                    + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")" : ")"));
+        });
         out.flush();
         try {
             services.loadModel();

@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.services;
 
 import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
 import java.nio.file.Path;
 
 /**
@@ -8,25 +9,40 @@ import java.nio.file.Path;
  *
  * @param bindHost    address every service binds (127.0.0.1 unless opened up on purpose)
  * @param runtimePort the runtime API port (8081; 0 picks a free one)
+ * @param mediaPort   the LiveKit-compatible media server's port (7880; 0 picks a free one; {@link #NO_MEDIA}
+ *                    runs none — the default here, so embedders opt in; {@code reactor run} always does)
+ * @param livekit     the API key and secret that sign the media server's access tokens
  */
-public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host) {
+public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host, int mediaPort,
+                             LiveKitCredentials livekit) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RUNTIME_PORT = 8081;
+    public static final int DEFAULT_MEDIA_PORT = 7880;
+    public static final int NO_MEDIA = -1;
 
     public static ServiceOptions defaults(Path modelFolder) {
-        return new ServiceOptions(modelFolder, DEFAULT_HOST, DEFAULT_RUNTIME_PORT, HostOptions.defaults());
+        return new ServiceOptions(modelFolder, DEFAULT_HOST, DEFAULT_RUNTIME_PORT, HostOptions.defaults(), NO_MEDIA,
+                LiveKitCredentials.DEV);
     }
 
     public ServiceOptions withRuntimePort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, port, host);
+        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit);
     }
 
     public ServiceOptions withBindHost(String address) {
-        return new ServiceOptions(modelFolder, address, runtimePort, host);
+        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit);
     }
 
     public ServiceOptions withHost(HostOptions options) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, options);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit);
+    }
+
+    public ServiceOptions withMediaPort(int port) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit);
+    }
+
+    public ServiceOptions withLiveKit(LiveKitCredentials credentials) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials);
     }
 }

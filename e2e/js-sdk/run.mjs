@@ -1,0 +1,193 @@
+// Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
+//   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
+// Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
+// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS.
+// Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import puppeteer from 'puppeteer-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
+const api = opt('--api');
+const pageHost = opt('--page-host') ?? '127.0.0.1';
+const chromium = opt('--chromium') ?? '/usr/bin/chromium';
+const [scenario, arg] = args;
+if (!api || !scenario) { console.error('usage: node run.mjs --api URL [--page-host IP] SCENARIO [ARG]'); process.exit(2); }
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const log = (...m) => console.log('[e2e]', ...m);
+
+async function bundle() {
+  // Bundled at each run (well under a second): the SDK reads process.env.NODE_ENV, so it needs a bundler.
+  await esbuild.build({ entryPoints: [path.join(here, 'page.js')], bundle: true, format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' }, outfile: path.join(here, 'dist', 'sdk-page.js'), logLevel: 'warning' });
+}
+
+function servePage() {
+  // Served from a different origin than the API, so CORS preflights are exercised as on a dev server.
+  const js = fs.readFileSync(path.join(here, 'dist', 'sdk-page.js'));
+  const html = '<!doctype html><html><body style="margin:0;background:#000"><script src="/sdk-page.js"></script></body></html>';
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith('/sdk-page.js')) { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(js); }
+    else { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(html); }
+  });
+  return new Promise(resolve => server.listen(0, pageHost, () => resolve(server)));
+}
+
+async function until(page, fn, arg, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(fn, arg)) return;
+    await sleep(100);
+  }
+  const snap = await page.evaluate(i => window.e2e.viewers.map((v, k) => window.e2e.snapshot(k)), 0);
+  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(snap).slice(0, 2000));
+}
+
+const ready = (page, i) => until(page, i => window.e2e.status(i) === 'ready', i, 20000, `viewer ${i} ready`);
+const framesAtLeast = (page, i, n) => until(page, ([i, n]) => window.e2e.snapshot(i).frames >= n, [i, n], 20000, `viewer ${i} ${n} frames`);
+const snap = (page, i) => page.evaluate(i => window.e2e.snapshot(i), i);
+
+const scenarios = {
+  async sdk(page) {
+    const r = {};
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    Object.assign(r, { ready: true }, pick(await snap(page, v), 'frames', 'width', 'height', 'videoWidth', 'videoHeight'));
+    await page.evaluate(i => window.e2e.send(i, 'set_palette', { palette: 'plaid' }), v);
+    await page.evaluate(i => window.e2e.send(i, 'set_palette', { palette: 'cool' }), v);
+    await until(page, i => window.e2e.viewers[i].messages.some(m => m.type === 'state' && m.palette === 'cool'), v, 10000, 'state message');
+    await until(page, i => window.e2e.viewers[i].messages.some(m => m.type === 'progress'), v, 10000, 'progress message');
+    const s = await snap(page, v);
+    r.stateMessage = s.messages.find(m => m.type === 'state');
+    r.plaidSeen = s.messages.some(m => JSON.stringify(m).includes('plaid'));
+    r.messageCount = s.messageCount;
+    // Transport-level drop and reconnect (PUT sdp_params on the same session).
+    await page.evaluate(i => window.e2e.disconnect(i, true), v);
+    await until(page, i => window.e2e.status(i) === 'disconnected', v, 10000, 'recoverable disconnect');
+    await page.evaluate(i => window.e2e.reconnect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    r.reconnected = true;
+    r.afterReconnect = pick(await snap(page, v), 'frames', 'videoWidth', 'videoHeight');
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    r.finalStatus = (await snap(page, v)).status;
+    r.errors = (await snap(page, v)).errors;
+    return r;
+  },
+  async two(page) {
+    const a = await page.evaluate(api => window.e2e.create(api), api);
+    const b = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), a);
+    await ready(page, a);
+    await page.evaluate(i => window.e2e.connect(i), b);
+    await ready(page, b);
+    await framesAtLeast(page, a, 30);
+    await framesAtLeast(page, b, 30);
+    await page.evaluate(i => window.e2e.send(i, 'set_palette', { palette: 'neon' }), b);
+    await until(page, i => window.e2e.viewers[i].messages.some(m => m.palette === 'neon'), a, 10000, 'message to the other viewer');
+    const r = { a: pick(await snap(page, a), 'status', 'frames', 'videoWidth', 'videoHeight'),
+                b: pick(await snap(page, b), 'status', 'frames', 'videoWidth', 'videoHeight'), crossMessage: true };
+    await page.evaluate(i => window.e2e.disconnect(i, false), a);
+    await page.evaluate(i => window.e2e.disconnect(i, false), b);
+    return r;
+  },
+  async cycles(page, n) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    let done = 0;
+    for (let k = 0; k < n; k++) {
+      await page.evaluate(i => window.e2e.connect(i), v);
+      await ready(page, v);
+      await framesAtLeast(page, v, 1);
+      await page.evaluate(i => window.e2e.disconnect(i, false), v);
+      done++;
+      if (done % 10 === 0) log(`${done} cycles`);
+    }
+    return { cycles: done };
+  },
+  async firstframe(page, n) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    const times = [];
+    for (let k = 0; k < n; k++) {
+      await page.evaluate(i => window.e2e.connect(i), v);
+      await framesAtLeast(page, v, 1);
+      times.push((await snap(page, v)).firstFrameMs);
+      await page.evaluate(i => window.e2e.disconnect(i, false), v);
+      await sleep(300);
+    }
+    return { firstFrameMs: times };
+  },
+  async latency(page, seconds) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 60);
+    await page.evaluate(i => window.e2e.startStamps(i), v);
+    await sleep(seconds * 1000);
+    const stamps = await page.evaluate(i => window.e2e.takeStamps(i), v);
+    const s = await snap(page, v);
+    console.log('STAMPS ' + JSON.stringify(stamps));
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return { presented: stamps.length, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
+  },
+  async viewers(page, n, seconds, browser) {
+    // Separate pages: each a foreground viewer. Holds N viewers connected for SECONDS.
+    const pages = [page];
+    for (let k = 1; k < n; k++) pages.push(await openPage(browser));
+    for (const p of pages) {
+      await p.evaluate(api => window.e2e.create(api), api);
+      await p.evaluate(() => window.e2e.connect(0));
+      await ready(p, 0);
+    }
+    for (const p of pages) await framesAtLeast(p, 0, 30);
+    console.log('HOLDING ' + n);
+    await sleep(seconds * 1000);
+    const frames = [];
+    for (const p of pages) frames.push((await snap(p, 0)).frames);
+    for (const p of pages) await p.evaluate(() => window.e2e.disconnect(0, true));
+    return { viewers: n, frames };
+  },
+};
+
+function pick(o, ...keys) { return Object.fromEntries(keys.map(k => [k, o[k]])); }
+
+let pageUrl;
+async function openPage(browser) {
+  const page = await browser.newPage();
+  page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => window.e2e !== undefined);
+  return page;
+}
+
+let browser, server, code = 0;
+try {
+  await bundle();
+  server = await servePage();
+  pageUrl = `http://${pageHost}:${server.address().port}/`;
+  const profile = fs.mkdtempSync('/tmp/reactor-chromium-');
+  browser = await puppeteer.launch({
+    executablePath: chromium, headless: true, userDataDir: profile,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
+           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  });
+  const page = await openPage(browser);
+  const result = await scenarios[scenario](page, Number(arg ?? 1), Number(args[2] ?? 10), browser);
+  console.log('RESULT ' + JSON.stringify({ ok: true, ...result }));
+} catch (e) {
+  console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
+  code = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  if (server) server.close();
+}
+process.exit(code);

@@ -1,0 +1,205 @@
+package dev.reactorstudio.runtime.coordinator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.session.SessionManager;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator server (:8080). Declares the routes; the work is in {@link SessionStarter}
+ * (start or join through the runtime API), {@link Viewers} (peers, data channels, liveness) and
+ * {@link LegacySocket} ({@code /ws}).
+ */
+public final class Coordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+    /** Fixed, so the thread count does not drift with load (the leak test compares counts). */
+    private static final int HTTP_THREADS = 16;
+    private static final String SDP = "/sessions/{sid}/transport/webrtc/sdp_params";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final CoordinatorOptions options;
+    private final RuntimeClient runtime;
+    private final MediaEngine media;
+    private final SessionStarter starter;
+    private final Viewers viewers;
+    private final LegacySocket legacy;
+    private final String viewerPage;
+    private final Javalin app;
+
+    /**
+     * @param sessions the runtime's in-process session manager once its model loaded (frames and
+     *                 messages flow through it; starting and stopping go over HTTP)
+     */
+    public Coordinator(CoordinatorOptions options, MediaEngine media, Supplier<Optional<SessionManager>> sessions,
+                       TokenMinter tokens) {
+        this.options = options;
+        this.media = media;
+        this.runtime = new RuntimeClient(options.runtimeUrl());
+        this.starter = new SessionStarter(runtime, sessions);
+        this.viewers = new Viewers(media, sessions, options);
+        this.legacy = new LegacySocket(starter, runtime, tokens, options.livekitUrl());
+        this.viewerPage = resource("viewer.html");
+        QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, HTTP_THREADS);
+        pool.setName("reactor-coordinator-http");
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.threadPool = pool;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.routes.before(Cors::headers);
+            config.routes.options("/*", Cors::preflight);
+            config.routes.get("/", ctx -> ctx.html(viewerPage));
+            config.routes.get("/health", this::health);
+            config.routes.post("/start_session", this::startSession);
+            config.routes.post("/stop_session", this::stopSession);
+            config.routes.get("/sessions/{sid}/transport/webrtc/ice_servers", this::iceServers);
+            config.routes.post(SDP, this::offer);
+            config.routes.put(SDP, this::offer);
+            config.routes.get(SDP, this::pollAnswer);
+            config.routes.ws("/ws", legacy::configure);
+        });
+    }
+
+    public Coordinator start() {
+        app.start(options.bindHost(), options.port());
+        LOG.info("Coordinator on http://{}:{} (runtime {})", options.bindHost(), app.port(), options.runtimeUrl());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void health(Context ctx) {
+        ObjectNode body = json.createObjectNode();
+        body.put("status", "healthy");
+        body.put("active_connections", viewers.connected() + legacy.clients());
+        body.put("runtime", options.runtimeUrl().toString());
+        ctx.json(body);
+    }
+
+    private void startSession(Context ctx) throws InterruptedException {
+        try {
+            SessionStarter.Started started = starter.startOrJoin();
+            Viewer viewer = viewers.add(started);
+            ctx.json(SdkJson.sessionResponse(viewer.id, started));
+        } catch (SessionStarter.StartFailed e) {
+            if (e.status == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            ctx.status(e.status).json(SdkJson.detail(e.getMessage()));
+        }
+    }
+
+    /** Stops "the" session: the SDK sends no session id, so this ends it for every viewer (DESIGN §4). */
+    private void stopSession(Context ctx) throws InterruptedException {
+        RuntimeClient.Reply reply;
+        try {
+            reply = runtime.stopSession();
+        } catch (IOException e) {
+            ctx.status(502).json(SdkJson.detail("runtime unreachable: " + e.getMessage()));
+            return;
+        }
+        viewers.closeAll();
+        ctx.json(json.createObjectNode().put("stopped", reply.ok()));
+    }
+
+    private void iceServers(Context ctx) {
+        if (viewer(ctx).isEmpty()) {
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        ArrayNode list = body.putArray("ice_servers");
+        media.options().iceServers().forEach(url -> list.addObject().putArray("uris").add(url));
+        ctx.json(body);
+    }
+
+    /** POST (first offer) and PUT (reconnect): must answer exactly 202; the answer is polled. */
+    private void offer(Context ctx) {
+        Viewer viewer = viewer(ctx).orElse(null);
+        if (viewer == null) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (IOException e) {
+            ctx.status(400).json(SdkJson.detail("body is not JSON"));
+            return;
+        }
+        String offer = body == null ? "" : body.path("sdp_offer").asText("");
+        if (offer.isEmpty()) {
+            ctx.status(400).json(SdkJson.detail("sdp_offer is missing"));
+            return;
+        }
+        viewers.negotiate(viewer, offer, videoMid(body));
+        ctx.status(202).json(json.createObjectNode().put("status", "pending"));
+    }
+
+    /** The mid of {@code main_video} from {@code track_mapping}: m-lines are matched by mid, never by order. */
+    private static String videoMid(JsonNode body) {
+        for (JsonNode track : body.path("track_mapping")) {
+            if (SdkJson.VIDEO_TRACK.equals(track.path("name").asText())) {
+                return track.path("mid").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private void pollAnswer(Context ctx) {
+        Viewer viewer = viewer(ctx).orElse(null);
+        if (viewer == null) {
+            return;
+        }
+        CompletableFuture<String> answer = viewer.answer();
+        if (answer == null || !answer.isDone()) {
+            ctx.status(202).json(json.createObjectNode().put("status", "pending"));
+        } else if (answer.isCompletedExceptionally()) {
+            ctx.status(500).json(SdkJson.detail("negotiation failed"));
+        } else {
+            ctx.json(json.createObjectNode().put("sdp_answer", answer.join()));
+        }
+    }
+
+    private Optional<Viewer> viewer(Context ctx) {
+        Optional<Viewer> viewer = viewers.get(ctx.pathParam("sid"));
+        if (viewer.isEmpty()) {
+            ctx.status(404).json(SdkJson.detail("unknown session " + ctx.pathParam("sid")
+                    + " (it ended, or the coordinator restarted): start a new one"));
+        }
+        return viewer;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Coordinator.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+
+    /** Closes the viewers' peers and the server; the media engine and runtime belong to the caller. */
+    @Override
+    public void close() {
+        viewers.close();
+        app.stop();
+        runtime.close();
+    }
+}

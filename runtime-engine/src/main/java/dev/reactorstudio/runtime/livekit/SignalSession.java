@@ -1,0 +1,247 @@
+package dev.reactorstudio.runtime.livekit;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.reactorstudio.runtime.session.Session;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitRtc.LeaveRequest;
+import livekit.LivekitRtc.Pong;
+import livekit.LivekitRtc.SignalRequest;
+import livekit.LivekitRtc.SignalResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One viewer's signal WebSocket, from join to leave. Everything the session does — handling
+ * requests, sending responses, data from the model — runs on its own named thread, in order:
+ * Jetty's threads, the model's thread and the peers' executors only post here. That keeps the
+ * frame order on the socket and never holds a lock while a peer works.
+ *
+ * <p>Life cycle: {@link #open()} joins the model's session (starting it if needed), sends the
+ * join response and starts the negotiation; a {@code leave} from either side, a closed socket
+ * or the end of the model's session detaches the viewer and closes its peers.
+ */
+final class SignalSession {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalSession.class);
+
+    private final ViewerIdentity viewer;
+    private final JoinParameters join;
+    private final SignalChannel channel;
+    private final RoomState room;
+    private final SessionBridge bridge;
+    private final Negotiation.Factory negotiations;
+    private final ExecutorService thread;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile String sessionId;
+    // Touched only on `thread`.
+    private Session session;
+    private Negotiation negotiation;
+    private boolean ended;
+
+    SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
+                  SessionBridge bridge, Negotiation.Factory negotiations) {
+        this.viewer = viewer;
+        this.join = join;
+        this.channel = channel;
+        this.room = room;
+        this.bridge = bridge;
+        this.negotiations = negotiations;
+        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "livekit-signal-" + viewer.clientId().substring("livekit:".length()));
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    String identity() {
+        return viewer.grant().identity();
+    }
+
+    /** The model session this viewer watches; null until joined. */
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** Completes once the viewer is detached and its peers are closed. */
+    CompletableFuture<Void> closed() {
+        return closed.copy();
+    }
+
+    void open() {
+        post(this::joinNow);
+    }
+
+    private void joinNow() {
+        if (join.reconnect()) {
+            // We told the client not to resume (JoinResponseFactory); if it tries anyway, make it re-join afresh.
+            sendLeave(DisconnectReason.STATE_MISMATCH, LeaveRequest.Action.RECONNECT);
+            endNow("resume is not supported");
+            return;
+        }
+        try {
+            session = bridge.join(viewer.clientId());
+        } catch (ModelUnavailableException e) {
+            LOG.info("Viewer {} cannot join: {}", identity(), e.getMessage());
+            sendLeave(DisconnectReason.SERVER_SHUTDOWN, LeaveRequest.Action.DISCONNECT);
+            endNow(e.getMessage());
+            return;
+        }
+        sessionId = session.id();
+        room.admit(this);
+        send(SignalResponse.newBuilder().setJoin(JoinResponseFactory.create(room, viewer,
+                room.model().info(bridge.frameWidth(), bridge.frameHeight()), join.path())).build());
+        negotiation = negotiations.create(join.path(), viewer, join, session.id(), room.model(), new Signals());
+        negotiation.start();
+        LOG.info("Viewer {} joined room {} over {} ({}), watching session {}", identity(), room.name(),
+                join.path().path(), join.client(), session.id());
+    }
+
+    /** A binary frame from the client: one SignalRequest. */
+    void receive(ByteBuffer frame) {
+        SignalRequest request;
+        try {
+            request = SignalRequest.parseFrom(frame);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warn("Viewer {} sent a frame that is not a SignalRequest: {}", identity(), e.getMessage());
+            return;
+        }
+        post(() -> handle(request));
+    }
+
+    private void handle(SignalRequest request) {
+        if (ended) {
+            return;
+        }
+        if (session != null) {
+            session.touch();
+        }
+        switch (request.getMessageCase()) {
+            case OFFER -> negotiation.onOffer(request.getOffer());
+            case ANSWER -> negotiation.onAnswer(request.getAnswer());
+            case TRICKLE -> negotiation.onTrickle(request.getTrickle());
+            case PING -> send(SignalResponse.newBuilder().setPong(System.currentTimeMillis()).build());
+            case PING_REQ -> send(SignalResponse.newBuilder().setPongResp(Pong.newBuilder()
+                    .setLastPingTimestamp(request.getPingReq().getTimestamp())
+                    .setTimestamp(System.currentTimeMillis())).build());
+            case LEAVE -> {
+                LOG.info("Viewer {} left ({})", identity(), request.getLeave().getReason());
+                endNow("the client left");
+            }
+            // Subscription permissions, track settings (adaptive stream), mute, metadata and the
+            // rest do not apply to a room whose only publisher is the model.
+            default -> LOG.debug("Viewer {}: ignoring {}", identity(), request.getMessageCase());
+        }
+    }
+
+    /** Sends a DataPacket (from the model) to this viewer. */
+    void deliverData(ByteBuffer packet) {
+        post(() -> {
+            if (!ended && negotiation != null) {
+                negotiation.sendData(packet);
+            }
+        });
+    }
+
+    /** Server-initiated leave: tells the client why, then closes. */
+    void leave(DisconnectReason reason) {
+        post(() -> {
+            if (!ended) {
+                sendLeave(reason, LeaveRequest.Action.DISCONNECT);
+                endNow("server: " + reason);
+            }
+        });
+    }
+
+    /** The WebSocket closed (client gone, or after our own close). */
+    void onChannelClosed() {
+        post(() -> endNow("the signal connection closed"));
+    }
+
+    private void sendLeave(DisconnectReason reason, LeaveRequest.Action action) {
+        send(SignalResponse.newBuilder().setLeave(LeaveRequest.newBuilder().setReason(reason).setAction(action)
+                .setCanReconnect(action != LeaveRequest.Action.DISCONNECT)).build());
+    }
+
+    private void send(SignalResponse response) {
+        channel.send(ByteBuffer.wrap(response.toByteArray()));
+    }
+
+    private void endNow(String why) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        LOG.debug("Viewer {}: session over ({})", identity(), why);
+        room.remove(this);
+        if (session != null) {
+            bridge.leave(session, viewer.clientId());
+        }
+        channel.close(1000, why.length() > 120 ? why.substring(0, 120) : why);
+        CompletableFuture<Void> peersClosed = negotiation == null ? CompletableFuture.completedFuture(null)
+                : negotiation.close();
+        peersClosed.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("Viewer {}: closing peers failed", identity(), failure);
+            }
+            thread.shutdown();
+            closed.complete(null);
+        });
+    }
+
+    private void post(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Viewer {}: signaling failed", identity(), e);
+                    endNow("internal error: " + e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Ended: late frames, data and peer events have nothing left to do.
+        }
+    }
+
+    /** What the negotiation reports; posts to this session's thread. */
+    private final class Signals implements Negotiation.Signals {
+        @Override
+        public void send(SignalResponse response) {
+            post(() -> {
+                if (!ended) {
+                    SignalSession.this.send(response);
+                }
+            });
+        }
+
+        @Override
+        public void onData(ByteBuffer packet) {
+            if (!viewer.grant().canPublishData()) {
+                return;
+            }
+            try {
+                DataPacketCodec.decode(packet).filter(m -> ApplicationMessage.TOPIC.equals(m.topic()))
+                        .ifPresent(m -> bridge.command(m.payload(), SignalSession.this::deliverData));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Viewer {}: {}", identity(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void onFailed(String reason) {
+            post(() -> {
+                if (!ended) {
+                    LOG.warn("Viewer {}: media connection failed: {}", identity(), reason);
+                    sendLeave(DisconnectReason.SIGNAL_CLOSE, LeaveRequest.Action.RECONNECT);
+                    endNow(reason);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.reactorstudio.runtime.livekit;
+
+import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.media.SessionVideoSource;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import livekit.LivekitRtc.SessionDescription;
+import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SignalTarget;
+import livekit.LivekitRtc.TrickleRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /rtc/v1}: one peer connection, always offered by the client (3 recvonly audio and 3
+ * recvonly video sections plus its data channels, usually inside the join request). Each offer
+ * is answered; the first answer puts the model's video on the first free video section, and the
+ * answer's {@code mid_to_track_id} names it. The server never offers in this dialect.
+ */
+final class V1Negotiation implements Negotiation {
+    private static final Logger LOG = LoggerFactory.getLogger(V1Negotiation.class);
+
+    private final PeerLink link;
+    private final JoinParameters join;
+    private final CompletableFuture<SessionVideoSource> video;
+    private final ModelParticipant model;
+    private final Signals signals;
+    /** Offers are answered strictly one after another; only touched on the signal thread. */
+    private CompletableFuture<Void> offers = CompletableFuture.completedFuture(null);
+
+    V1Negotiation(MediaEngine media, String peerName, JoinParameters join, String sessionId, ModelParticipant model,
+                  Signals signals) {
+        this.link = new PeerLink(media, peerName, SignalTarget.PUBLISHER, signals);
+        this.join = join;
+        this.video = media.video(sessionId);
+        this.model = model;
+        this.signals = signals;
+    }
+
+    @Override
+    public void start() {
+        // Without offer-with-join (Firefox) the client offers right after the join response.
+        join.publisherOffer().ifPresent(this::onOffer);
+    }
+
+    @Override
+    public void onOffer(SessionDescription offer) {
+        offers = offers.thenCompose(ignored -> answer(offer)).exceptionally(failure -> {
+            LOG.warn("Answering offer {} failed", offer.getId(), failure);
+            signals.onFailed("could not answer the offer: " + failure.getMessage());
+            return null;
+        });
+    }
+
+    private CompletableFuture<Void> answer(SessionDescription offer) {
+        return link.setRemote(offer)
+                .thenCompose(ignored -> video)
+                .thenCompose(source -> link.attachVideo(source, model.streamId(), offer.getSdp()))
+                .thenCompose(ignored -> link.createAndSetAnswer())
+                .thenAccept(answer -> signals.send(SignalResponse.newBuilder().setAnswer(SessionDescription.newBuilder()
+                        .setType("answer").setSdp(answer.sdp).setId(offer.getId())
+                        .putAllMidToTrackId(PeerLink.midToTrack(link.videoMid(), model.trackSid()))).build()));
+    }
+
+    @Override
+    public void onAnswer(SessionDescription answer) {
+        LOG.debug("Ignoring an answer on /rtc/v1: the server never offers there");
+    }
+
+    @Override
+    public void onTrickle(TrickleRequest trickle) {
+        link.addRemoteCandidate(trickle);
+    }
+
+    @Override
+    public void sendData(ByteBuffer packet) {
+        link.onExecutor(() -> link.sendReliable(packet));
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        return link.close();
+    }
+}

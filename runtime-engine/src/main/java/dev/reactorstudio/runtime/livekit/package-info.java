@@ -1,0 +1,12 @@
+/**
+ * The media server on :7880: the subset of LiveKit signaling that the unmodified
+ * {@code livekit-client} needs to watch the model. One room ({@code local}) per runtime, whose
+ * participants are the model ({@code reactor-model}, publishing {@code main_video}) and the
+ * viewers. {@link dev.reactorstudio.runtime.livekit.LiveKitServer} serves {@code /rtc} (two peer
+ * connections, "v0") and {@code /rtc/v1} (one peer connection) over binary protobuf WebSockets,
+ * {@link dev.reactorstudio.runtime.livekit.LiveKitTokens} mints and checks the HS256 access
+ * tokens, and each viewer's WebSocket is one {@link dev.reactorstudio.runtime.livekit.SignalSession}.
+ * Peer connections and the video itself belong to the shared media engine; this package only
+ * speaks LiveKit. Protocol facts: {@code shared/docs/livekit-protocol.md}.
+ */
+package dev.reactorstudio.runtime.livekit;

@@ -1,0 +1,242 @@
+package dev.reactorstudio.runtime.media;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.reactorstudio.runtime.frame.Frame;
+import dev.reactorstudio.runtime.frame.FrameSink;
+import dev.reactorstudio.runtime.session.SessionEvent;
+import dev.reactorstudio.runtime.session.SessionListener;
+import dev.reactorstudio.runtime.session.SessionManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebRTC engine: owns libwebrtc's peer-connection factory and its (headless) audio
+ * module, the video source of each session, and every viewer peer. It is the session layer's
+ * frame sink: each released frame is handed to the engine's video thread, converted to I420
+ * once and pushed into the session's {@link SessionVideoSource}, which every peer shares.
+ *
+ * <p>Lifecycle: sources are created when a session starts (or a peer asks first) and disposed
+ * after the session ended and its peers were closed; {@link #close()} closes all peers and
+ * disposes the factory — without that libwebrtc's threads keep the JVM alive.
+ *
+ * <p>Threads it owns: {@code reactor-media-video} (conversion, source lifecycle) and, through
+ * its peers, one {@code reactor-peer-<id>} each.
+ */
+public final class MediaEngine implements FrameSink, SessionListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    /** Frames waiting for conversion beyond this are dropped: holding the newest is better than lagging. */
+    private static final int MAX_PENDING_FRAMES = 2;
+
+    private final MediaOptions options;
+    private final HeadlessAudioDeviceModule audio;
+    private final PeerConnectionFactory factory;
+    private final ExecutorService videoThread;
+    /** Touched only on the video thread. */
+    private final Map<String, SessionVideoSource> sources = new HashMap<>();
+    private final Set<ViewerPeer> peers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nativePeers = new AtomicInteger();
+    private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong convertNanos = new AtomicLong();
+    private final AtomicLong framesConverted = new AtomicLong();
+    private final List<SessionManager> attached = new ArrayList<>();
+    private volatile boolean closed;
+
+    public MediaEngine(MediaOptions options) {
+        this.options = options;
+        // Without an audio module libwebrtc aborts the JVM; the platform one needs a sound server.
+        this.audio = new HeadlessAudioDeviceModule();
+        this.factory = new PeerConnectionFactory(audio);
+        this.videoThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reactor-media-video");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Subscribes to a session manager's frames and lifecycle events; attaching twice is a no-op. */
+    public synchronized void attach(SessionManager sessions) {
+        if (attached.contains(sessions)) {
+            return;
+        }
+        sessions.addFrameSink(this);
+        sessions.addListener(this);
+        attached.add(sessions);
+        sessions.current().ifPresent(s -> video(s.id()));
+    }
+
+    public synchronized void detach(SessionManager sessions) {
+        sessions.removeFrameSink(this);
+        sessions.removeListener(this);
+        attached.remove(sessions);
+    }
+
+    /**
+     * Opens a peer whose native connection is created on its own executor with this engine's
+     * factory and ICE configuration. {@code name} must be unique among live peers (it names the thread).
+     */
+    public ViewerPeer openPeer(String name, PeerEvents events) {
+        if (closed) {
+            throw new IllegalStateException("the media engine is closed");
+        }
+        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), events,
+                opened -> nativePeers.incrementAndGet(),
+                gone -> {
+                    nativePeers.decrementAndGet();
+                    peers.remove(gone);
+                });
+        peers.add(peer);
+        return peer;
+    }
+
+    /** A fresh configuration for one peer (libwebrtc keeps a reference, so one per peer). */
+    public RTCConfiguration rtcConfiguration() {
+        RTCConfiguration config = new RTCConfiguration();
+        for (String url : options.iceServers()) {
+            RTCIceServer server = new RTCIceServer();
+            server.urls = List.of(url);
+            config.iceServers.add(server);
+        }
+        config.portAllocatorConfig.setDisableTcp(true);
+        if (options.maxPort() > 0) {
+            config.portAllocatorConfig.minPort = options.minPort();
+            config.portAllocatorConfig.maxPort = options.maxPort();
+        }
+        return config;
+    }
+
+    public MediaOptions options() {
+        return options;
+    }
+
+    /** The video of {@code sessionId}, created on first use. Safe to join from any thread but the video thread. */
+    public CompletableFuture<SessionVideoSource> video(String sessionId) {
+        return CompletableFuture.supplyAsync(() -> sources.computeIfAbsent(sessionId,
+                id -> SessionVideoSource.create(factory, id)), videoThread);
+    }
+
+    /** Receives released frames on the pacer thread: only hands them over, so playout is never delayed here. */
+    @Override
+    public void onFrame(Frame frame) {
+        if (closed) {
+            return;
+        }
+        if (pendingFrames.incrementAndGet() > MAX_PENDING_FRAMES) {
+            pendingFrames.decrementAndGet();
+            framesDropped.incrementAndGet();
+            return;
+        }
+        try {
+            videoThread.execute(() -> {
+                try {
+                    long start = System.nanoTime();
+                    sources.computeIfAbsent(frame.sessionId(), id -> SessionVideoSource.create(factory, id))
+                            .push(frame);
+                    convertNanos.addAndGet(System.nanoTime() - start);
+                    framesConverted.incrementAndGet();
+                } finally {
+                    pendingFrames.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pendingFrames.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        switch (event.type()) {
+            case STARTED -> video(event.sessionId());
+            case ENDED -> closeSessionPeers(event.sessionId())
+                    .thenRunAsync(() -> disposeSource(event.sessionId()), videoThread);
+            default -> { }
+        }
+    }
+
+    /** Closes the peers sending {@code sessionId}'s video; completes when they are gone. */
+    public CompletableFuture<Void> closeSessionPeers(String sessionId) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (ViewerPeer peer : peers) {
+            if (sessionId.equals(peer.videoSessionId())) {
+                closing.add(peer.close());
+            }
+        }
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+    }
+
+    private void disposeSource(String sessionId) {
+        SessionVideoSource source = sources.remove(sessionId);
+        if (source != null) {
+            source.dispose();
+            LOG.debug("Disposed the video of session {}", sessionId);
+        }
+    }
+
+    /** Peers whose native connection exists (created and not yet closed): the leak tests watch this. */
+    public int nativePeerCount() {
+        return nativePeers.get();
+    }
+
+    /** Peers opened and not yet closed (including ones whose connection is still being created). */
+    public int peerCount() {
+        return peers.size();
+    }
+
+    public MediaStats stats() {
+        long converted = framesConverted.get();
+        return new MediaStats(peers.size(), nativePeers.get(), converted, framesDropped.get(),
+                converted == 0 ? 0 : convertNanos.get() / converted / 1000.0);
+    }
+
+    /** Closes every peer, disposes the sources, the factory and the audio module. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (SessionManager sessions : List.copyOf(attached)) {
+                detach(sessions);
+            }
+        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (ViewerPeer peer : peers) {
+            closing.add(peer.close());
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Some peers did not close within 5 s", e);
+        }
+        videoThread.execute(() -> {
+            sources.values().forEach(SessionVideoSource::dispose);
+            sources.clear();
+        });
+        videoThread.shutdown();
+        try {
+            if (!videoThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The media video thread did not end within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        factory.dispose();
+        audio.dispose();
+    }
+}

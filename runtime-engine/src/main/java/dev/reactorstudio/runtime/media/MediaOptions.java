@@ -1,0 +1,35 @@
+package dev.reactorstudio.runtime.media;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the WebRTC engine.
+ *
+ * @param iceServers    STUN/TURN URLs handed to every peer; empty means host candidates only (enough on one machine)
+ * @param minPort       lowest UDP port for ICE; 0 with {@code maxPort} 0 lets the OS choose
+ * @param maxPort       highest UDP port for ICE
+ * @param gatherTimeout longest a non-trickle answer waits for ICE gathering before it goes out with what it has
+ *                      (the JS SDK gives up on an answer after about 6 s)
+ */
+public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout) {
+
+    public MediaOptions {
+        iceServers = List.copyOf(iceServers);
+        if (minPort < 0 || maxPort < minPort) {
+            throw new IllegalArgumentException("bad ICE port range " + minPort + ":" + maxPort);
+        }
+    }
+
+    public static MediaOptions defaults() {
+        return new MediaOptions(List.of(), 0, 0, Duration.ofSeconds(3));
+    }
+
+    public MediaOptions withPortRange(int min, int max) {
+        return new MediaOptions(iceServers, min, max, gatherTimeout);
+    }
+
+    public MediaOptions withIceServers(List<String> urls) {
+        return new MediaOptions(urls, minPort, maxPort, gatherTimeout);
+    }
+}

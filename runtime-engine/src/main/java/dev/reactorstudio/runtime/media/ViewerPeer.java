@@ -1,0 +1,364 @@
+package dev.reactorstudio.runtime.media;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.MediaType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One remote viewer's peer connection. Every call into the native peer connection runs on this
+ * peer's own {@link PeerExecutor}; libwebrtc's observer callbacks only post to it (see the
+ * package doc for why). All public operations are asynchronous and their futures complete on
+ * that executor — never {@code join()} them from it.
+ *
+ * <p>Built by {@link MediaEngine#openPeer}. Signaling layers use either {@link #answer} (the
+ * whole non-trickle answer, as the JS SDK needs) or the single steps ({@link #createOffer},
+ * {@link #setRemoteDescription}, {@link #addIceCandidate}, ...) for their own negotiation.
+ */
+public final class ViewerPeer {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerPeer.class);
+    private static final List<String> STREAM_IDS = List.of("reactor");
+
+    private final String id;
+    private final PeerExecutor executor;
+    private final PeerEvents events;
+    private final Consumer<ViewerPeer> onClosed;
+    private final IceGathering gathering = new IceGathering();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    // The fields below are touched only on the executor.
+    private final List<RTCDataChannel> channels = new ArrayList<>();
+    private final List<RTCRtpSender> videoSenders = new ArrayList<>();
+    private final PeerConnectionFactory factory;
+    private RTCPeerConnection connection;
+    private boolean closing;
+    private volatile String videoSessionId;
+    private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+
+    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, PeerEvents events,
+               Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
+        this.id = id;
+        this.factory = factory;
+        this.events = events;
+        this.onClosed = onClosed;
+        this.executor = new PeerExecutor("reactor-peer-" + id);
+        executor.execute(() -> {
+            connection = factory.createPeerConnection(configuration, new NativeObserver());
+            onOpened.accept(this);
+        });
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The thread this peer's work runs on; signaling layers may post their own per-peer work here. */
+    public PeerExecutor executor() {
+        return executor;
+    }
+
+    public RTCPeerConnectionState state() {
+        return state;
+    }
+
+    /** The session whose video this peer sends, or null. */
+    public String videoSessionId() {
+        return videoSessionId;
+    }
+
+    /**
+     * Answers a complete (non-trickle) offer: applies it, sends {@code video} on the m-line
+     * {@code videoMid} (the first video m-line when null), picks the codec with
+     * {@link VideoCodecChoice}, and completes with the answer SDP once ICE gathering is done, so
+     * the candidates are inline.
+     *
+     * @param forcedCodec {@code "VP8"}/{@code "H264"} to override the client's preference, or null
+     */
+    public CompletableFuture<String> answer(String offerSdp, SessionVideoSource video, String videoMid,
+                                            String forcedCodec, Duration gatherTimeout) {
+        return setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
+                .thenCompose(ignored -> call(pc -> {
+                    if (video != null) {
+                        attachVideo(pc, video, videoMid, VideoCodecChoice.choose(offerSdp, videoMid, forcedCodec));
+                    }
+                    return null;
+                }))
+                .thenCompose(ignored -> createAnswer())
+                .thenCompose(this::setLocalDescription)
+                .thenCompose(ignored -> gathering.awaitComplete(gatherTimeout, executor))
+                .thenCompose(ignored -> call(pc -> pc.getLocalDescription().sdp));
+    }
+
+    /**
+     * Sends the session's shared track. With {@code mid} (or an unused video transceiver the
+     * remote offered) the existing m-line is reused; otherwise a new sender is added, which needs
+     * a (re)negotiation by the caller.
+     */
+    public CompletableFuture<RTCRtpSender> sendVideo(SessionVideoSource video, String mid, String codec) {
+        return call(pc -> attachVideo(pc, video, mid, codec));
+    }
+
+    private RTCRtpSender attachVideo(RTCPeerConnection pc, SessionVideoSource video, String mid, String codec) {
+        RTCRtpTransceiver target = null;
+        for (RTCRtpTransceiver t : pc.getTransceivers()) {
+            boolean isVideo = t.getReceiver().getTrack() != null
+                    && MediaStreamTrack.VIDEO_TRACK_KIND.equals(t.getReceiver().getTrack().getKind());
+            boolean unused = t.getSender().getTrack() == null;
+            if (mid != null ? mid.equals(t.getMid()) : isVideo && unused) {
+                target = t;
+                break;
+            }
+        }
+        RTCRtpSender sender;
+        if (target != null) {
+            sender = target.getSender();
+            sender.replaceTrack(video.track());
+            sender.setStreams(STREAM_IDS);
+            target.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+            preferCodec(target, codec);
+        } else {
+            sender = pc.addTrack(video.track(), STREAM_IDS);
+            String trackId = video.track().getId();
+            for (RTCRtpTransceiver t : pc.getTransceivers()) {
+                MediaStreamTrack sent = t.getSender().getTrack();
+                if (sent != null && trackId.equals(sent.getId())) {
+                    preferCodec(t, codec);
+                }
+            }
+        }
+        videoSenders.add(sender);
+        videoSessionId = video.sessionId();
+        return sender;
+    }
+
+    private void preferCodec(RTCRtpTransceiver transceiver, String codec) {
+        if (codec == null) {
+            return;
+        }
+        try {
+            transceiver.setCodecPreferences(VideoCodecChoice.preferences(
+                    factory.getRtpSenderCapabilities(MediaType.VIDEO).getCodecs(), codec));
+        } catch (RuntimeException e) {
+            LOG.warn("Peer {}: could not prefer {} ({}); libwebrtc picks the codec", id, codec, e.getMessage());
+        }
+    }
+
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return nativeDescription((pc, observer) -> pc.createOffer(new RTCOfferOptions(), observer));
+    }
+
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return nativeDescription((pc, observer) -> pc.createAnswer(new RTCAnswerOptions(), observer));
+    }
+
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        return nativeSet((pc, observer) -> pc.setLocalDescription(description, observer));
+    }
+
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        return nativeSet((pc, observer) -> pc.setRemoteDescription(description, observer));
+    }
+
+    /** Trickle ICE: a remote candidate. Candidates must arrive after the remote description. */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
+        return call(pc -> {
+            pc.addIceCandidate(candidate);
+            return null;
+        });
+    }
+
+    /** Completes (on the executor) when gathering is complete or {@code timeout} passed. */
+    public CompletableFuture<Void> gatheringComplete(Duration timeout) {
+        return call(pc -> null).thenCompose(ignored -> gathering.awaitComplete(timeout, executor));
+    }
+
+    /** The current local description (with the candidates gathered so far). */
+    public CompletableFuture<RTCSessionDescription> localDescription() {
+        return call(RTCPeerConnection::getLocalDescription);
+    }
+
+    /** Escape hatch: runs {@code work} with the native peer connection, on this peer's executor. */
+    public <T> CompletableFuture<T> call(Function<RTCPeerConnection, T> work) {
+        return executor.call(() -> {
+            if (closing || connection == null) {
+                throw new IllegalStateException("peer " + id + " is closed");
+            }
+            return work.apply(connection);
+        });
+    }
+
+    private interface DescriptionCall {
+        void run(RTCPeerConnection pc, CreateSessionDescriptionObserver observer);
+    }
+
+    private interface SetCall {
+        void run(RTCPeerConnection pc, SetSessionDescriptionObserver observer);
+    }
+
+    private CompletableFuture<RTCSessionDescription> nativeDescription(DescriptionCall call) {
+        CompletableFuture<RTCSessionDescription> result = new CompletableFuture<>();
+        call(pc -> {
+            call.run(pc, new CreateSessionDescriptionObserver() {
+                @Override
+                public void onSuccess(RTCSessionDescription description) {
+                    executor.execute(() -> result.complete(description));
+                }
+
+                @Override
+                public void onFailure(String error) {
+                    executor.execute(() -> result.completeExceptionally(new IllegalStateException(
+                            "peer " + id + ": " + error)));
+                }
+            });
+            return null;
+        }).exceptionally(e -> {
+            result.completeExceptionally(e);
+            return null;
+        });
+        return result;
+    }
+
+    private CompletableFuture<Void> nativeSet(SetCall call) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        call(pc -> {
+            call.run(pc, new SetSessionDescriptionObserver() {
+                @Override
+                public void onSuccess() {
+                    executor.execute(() -> result.complete(null));
+                }
+
+                @Override
+                public void onFailure(String error) {
+                    executor.execute(() -> result.completeExceptionally(new IllegalStateException(
+                            "peer " + id + ": " + error)));
+                }
+            });
+            return null;
+        }).exceptionally(e -> {
+            result.completeExceptionally(e);
+            return null;
+        });
+        return result;
+    }
+
+    /**
+     * Closes the peer connection and releases its native objects (senders' tracks removed first,
+     * so the shared track can later be disposed; data channels disposed), then ends the peer's
+     * thread. Idempotent; completes when done.
+     */
+    public CompletableFuture<Void> close() {
+        executor.execute(this::closeNow);
+        return closed.copy();
+    }
+
+    private void closeNow() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        try {
+            if (connection != null) {
+                for (RTCRtpSender sender : videoSenders) {
+                    try {
+                        connection.removeTrack(sender);
+                    } catch (RuntimeException e) {
+                        LOG.debug("Peer {}: removeTrack", id, e);
+                    }
+                }
+                for (RTCDataChannel channel : channels) {
+                    channel.unregisterObserver();
+                    channel.close();
+                    channel.dispose();
+                }
+                connection.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Peer {}: error while closing", id, e);
+        } finally {
+            videoSenders.clear();
+            channels.clear();
+            boolean hadConnection = connection != null;
+            connection = null;
+            state = RTCPeerConnectionState.CLOSED;
+            executor.shutdown();
+            if (hadConnection) {
+                onClosed.accept(this);
+            }
+            try {
+                events.onClosed(this);
+            } finally {
+                closed.complete(null);
+            }
+        }
+    }
+
+    /** Runs on libwebrtc's threads: only posts to the executor. */
+    private final class NativeObserver implements PeerConnectionObserver {
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            executor.execute(() -> {
+                if (!closing) {
+                    events.onIceCandidate(ViewerPeer.this, candidate);
+                }
+            });
+        }
+
+        @Override
+        public void onIceGatheringChange(RTCIceGatheringState gatheringState) {
+            executor.execute(() -> gathering.onState(gatheringState));
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState connectionState) {
+            executor.execute(() -> {
+                if (!closing) {
+                    state = connectionState;
+                    events.onConnectionState(ViewerPeer.this, connectionState);
+                }
+            });
+        }
+
+        @Override
+        public void onDataChannel(RTCDataChannel channel) {
+            executor.execute(() -> {
+                if (closing) {
+                    channel.dispose();
+                    return;
+                }
+                channels.add(channel);
+                events.onDataChannel(ViewerPeer.this, channel);
+            });
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            executor.execute(() -> {
+                if (!closing) {
+                    events.onTrack(ViewerPeer.this, transceiver);
+                }
+            });
+        }
+    }
+}

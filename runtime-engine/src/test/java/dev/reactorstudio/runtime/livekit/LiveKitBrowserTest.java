@@ -1,0 +1,187 @@
+package dev.reactorstudio.runtime.livekit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.media.MediaOptions;
+import dev.reactorstudio.runtime.session.SessionManager;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unmodified {@code livekit-client} in headless Chromium watches {@code examples/hello-pattern}
+ * through our media server, on both signaling paths. Runs only inside {@code scripts/netns-run}
+ * (libwebrtc and Chromium ignore loopback; the namespace's veth is 10.203.0.1/10.203.0.2), with
+ * {@code npm ci --prefix e2e/livekit} done beforehand.
+ */
+@Tag("webrtc")
+class LiveKitBrowserTest {
+    private static final String HOST = "10.203.0.1";
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Path E2E = REPO.resolve("e2e/livekit");
+
+    private static ModelHost host;
+    private static SessionManager sessions;
+    private static MediaEngine media;
+    private static LiveKitServer server;
+    private static ViewerPageServer pages;
+    private static final LiveKitTokens TOKENS = new LiveKitTokens(LiveKitCredentials.DEV);
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        assertThat(NetworkInterface.getByInetAddress(InetAddress.getByName(HOST)))
+                .as("WebRTC tests run inside scripts/netns-run, which owns " + HOST).isNotNull();
+        assertThat(E2E.resolve("node_modules/livekit-client")).as("run: npm ci --prefix e2e/livekit").exists();
+        host = new ModelHost(REPO.resolve("examples/hello-pattern"), HostOptions.defaults()
+                .withOrphanTimeout(Duration.ofSeconds(5)));
+        host.load();
+        sessions = host.sessions().orElseThrow();
+        media = new MediaEngine(MediaOptions.defaults());
+        server = new LiveKitServer(TOKENS, host::sessions, media).start(HOST, 0);
+        pages = new ViewerPageServer(E2E).start(HOST);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (pages != null) {
+            pages.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+        if (media != null) {
+            media.close();
+        }
+    }
+
+    /** Every viewer left (room.disconnect()): detached from the session, its peers and native objects gone. */
+    @AfterEach
+    void viewersAreGoneAfterEachTest() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.viewerCount() == 0 && media.peerCount() == 0
+                && media.nativePeerCount() == 0
+                && sessions.current().map(s -> s.clients().isEmpty()).orElse(true));
+    }
+
+    /** A viewer that waits for 30 frames, sends {@code set_palette} and waits for the model's state message. */
+    private Map<String, Object> viewer(String identity, boolean singlePeerConnection, String palette) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("page", pages.url(HOST));
+        config.put("url", server.url());
+        config.put("token", TOKENS.mint(identity, "local", Duration.ofMinutes(10)));
+        config.put("single", singlePeerConnection);
+        config.put("frames", 30);
+        config.put("command", Map.of("type", "set_palette", "data", Map.of("palette", palette)));
+        config.put("expectMessage", List.of("\"type\":\"state\"", "\"palette\":\"" + palette + "\""));
+        config.put("leave", true);
+        config.put("timeoutMs", 40_000);
+        return config;
+    }
+
+    @Test
+    void v1ViewerWatchesTheModelAndItsCommandChangesTheModel() throws Exception {
+        JsonNode result = BrowserViewer.run(E2E, viewer("viewer-v1", true, "cool"));
+
+        assertWatchedAndCommanded(result, "cool");
+    }
+
+    @Test
+    void v0ViewerWatchesTheModelAndItsCommandChangesTheModel() throws Exception {
+        JsonNode result = BrowserViewer.run(E2E, viewer("viewer-v0", false, "neon"));
+
+        assertWatchedAndCommanded(result, "neon");
+    }
+
+    /** The client pings every 5 s and gives up after 15 s without an answer: a 20 s watch proves pongs arrive. */
+    @Test
+    void viewerStaysConnectedPastTheSignalPingTimeout() throws Exception {
+        Map<String, Object> config = viewer("viewer-long", true, "warm");
+        config.put("holdMs", 20_000);
+
+        JsonNode result = BrowserViewer.run(E2E, config);
+
+        assertWatchedAndCommanded(result, "warm");
+        assertThat(mark(result, "disconnected") - mark(result, "connected")).as("connected until it left")
+                .isGreaterThanOrEqualTo(20_000);
+        assertThat(result.path("disconnectReason").asInt()).as("DisconnectReason.CLIENT_INITIATED").isEqualTo(1);
+    }
+
+    private static long mark(JsonNode result, String what) {
+        for (JsonNode entry : result.path("timeline")) {
+            if (what.equals(entry.path("what").asText())) {
+                return entry.path("t").asLong();
+            }
+        }
+        throw new AssertionError("no " + what + " in " + result.path("timeline"));
+    }
+
+    @Test
+    void v1AndV0ViewersWatchTheSameSessionAtOnce() throws Exception {
+        CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> run(viewer("viewer-a", true, "mono")));
+        CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> run(viewer("viewer-b", false, "mono")));
+
+        assertWatchedAndCommanded(first.get(), "mono");
+        assertWatchedAndCommanded(second.get(), "mono");
+    }
+
+    private static JsonNode run(Map<String, Object> config) {
+        try {
+            return BrowserViewer.run(E2E, config);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void badTokenIsRejectedAsNotAllowedAndJoinsNothing() throws Exception {
+        Map<String, Object> config = viewer("intruder", true, "mono");
+        config.put("token", new LiveKitTokens(new LiveKitCredentials("devkey", "guessed")).mint("intruder", "local",
+                Duration.ofMinutes(10)));
+
+        JsonNode result = BrowserViewer.run(E2E, config);
+
+        assertThat(result.path("state").asText()).isEqualTo("failed");
+        assertThat(result.path("error").path("reason").asInt()).as("ConnectionErrorReason.NotAllowed").isZero();
+        assertThat(result.path("error").path("status").asInt()).isEqualTo(401);
+        assertThat(result.path("error").path("message").asText()).contains("invalid authorization token");
+        assertThat(server.viewerCount()).isZero();
+    }
+
+    private void assertWatchedAndCommanded(JsonNode result, String palette) {
+        assertThat(result.path("state").asText()).as(result.toString()).isEqualTo("connected");
+        assertThat(result.path("subscribed").path("participant").asText()).isEqualTo("reactor-model");
+        assertThat(result.path("subscribed").path("track").asText()).isEqualTo("main_video");
+        assertThat(result.path("framesDecoded").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(result.path("frameWidth").asInt()).isEqualTo(640);
+        assertThat(result.path("frameHeight").asInt()).isEqualTo(480);
+        assertThat(result.path("data")).anySatisfy(packet -> {
+            assertThat(packet.path("from").asText()).isEqualTo("reactor-model");
+            assertThat(packet.path("topic").asText()).isEqualTo("application");
+            assertThat(packet.path("text").asText()).contains("\"type\":\"state\"").contains("\"palette\":\"" + palette + "\"");
+        });
+        assertThat(result.path("reconnects").asInt()).isZero();
+        // Measurements for the record (not asserted: timings depend on the machine).
+        System.out.printf("livekit e2e %s: %d frames decoded %dx%d %s; timeline %s; command sent at %d ms%n",
+                result.path("subscribed").path("participant").asText(), result.path("framesDecoded").asInt(),
+                result.path("frameWidth").asInt(), result.path("frameHeight").asInt(), result.path("codec").asText(),
+                result.path("timeline"), result.path("commandSentAt").asInt());
+    }
+}

@@ -2,7 +2,9 @@ package dev.reactorstudio.runtime.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.ndarray.NDArray;
 import dev.reactorstudio.runtime.api.SessionContext;
+import dev.reactorstudio.runtime.djl.NdArrayFrames;
 import dev.reactorstudio.runtime.frame.FrameBlock;
 import dev.reactorstudio.runtime.frame.FrameConverter;
 import java.awt.image.BufferedImage;
@@ -44,6 +46,12 @@ final class ActiveSessionContext implements SessionContext {
     @Override
     public void emitBlock(float[] rgb, int... shape) {
         emit(FrameConverter.fromFloats(rgb, shape));
+    }
+
+    /** Resolving {@link NdArrayFrames} here, on first use, is what keeps DJL unloaded for plain models. */
+    @Override
+    public void emitBlock(NDArray frames) {
+        emit(NdArrayFrames.toBlock(frames));
     }
 
     @Override

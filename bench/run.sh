@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its numbers.   bench/run.sh pacing [seconds]
+# Runs a benchmark and prints its numbers.   bench/run.sh pacing [seconds] | ndarray [iterations] | cppn [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 name="${1:-pacing}"; shift || true
 mvn -B -q -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
+# libgomp threads spin while idle; on 2 shared cores that starves everything else (docs/djl.md).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 cp="$root/bench/target/bench-0.1.0.jar:$root/bench/target/lib/*"
 case "$name" in
   pacing) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.PacingBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing)" >&2; exit 2 ;;
+  ndarray) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
+  cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
+  *) echo "unknown benchmark: $name (known: pacing, ndarray, cppn)" >&2; exit 2 ;;
 esac

@@ -11,14 +11,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reactor init NAME}: a Java model folder that validates and runs as created. */
+/** {@code reactor init NAME [--djl]}: a Java model folder that validates and runs as created. */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new model folder NAME.")
 final class InitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "Folder to create; its last part becomes the model name.")
     Path target;
+
+    @Option(names = "--djl", description = "Start from a DJL (PyTorch) model that emits tensors.")
+    boolean djl;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,8 +75,9 @@ final class InitCommand implements Callable<Integer> {
         return base + "Model";
     }
 
-    private static String fill(String template, String name, String file, String className) throws IOException {
-        try (InputStream in = InitCommand.class.getResourceAsStream("/templates/java/" + template)) {
+    private String fill(String template, String name, String file, String className) throws IOException {
+        String folder = djl ? "java-djl" : "java";
+        try (InputStream in = InitCommand.class.getResourceAsStream("/templates/" + folder + "/" + template)) {
             if (in == null) {
                 throw new IOException("template " + template + " missing from the engine jar");
             }

@@ -27,7 +27,6 @@ class NdArrayMemoryTest {
                     heapAfterWarmUp = usedHeapAfterGc();
                 }
                 if (i % 500 == 0) {
-                    System.out.println("frame " + i + " at " + System.nanoTime() / 1_000_000);
                     assertThat(model.getManagedArrays()).as("tensors on the model's manager at frame %d", i)
                             .hasSize(arraysBefore);
                 }

@@ -132,6 +132,18 @@ class NdArrayFramesTest {
         }
     }
 
+    @Test
+    void detachedArrayConvertsAndStaysDetached() {
+        NDArray detached = manager.ones(new Shape(2, 2, 3));
+        detached.detach();
+        try {
+            assertThat(unsigned(NdArrayFrames.toBlock(detached).frames().get(0))).containsOnly(255);
+            assertThat(detached.isReleased()).isFalse();
+        } finally {
+            detached.close();
+        }
+    }
+
     private static int[] unsigned(byte[] bytes) {
         int[] out = new int[bytes.length];
         for (int i = 0; i < bytes.length; i++) {

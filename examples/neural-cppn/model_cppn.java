@@ -125,7 +125,8 @@ public class CppnModel extends VideoModel {
                 frames++;
                 long now = System.nanoTime();
                 if (now - windowStart >= 1_000_000_000L) {
-                    ctx.send(progress(frames, frames * 1e9 / (now - windowStart), frames * 1e9 / renderNanos));
+                    ctx.send(progress(frames, frames * 1e9 / (now - windowStart), frames * 1e9 / renderNanos,
+                            session.getManagedArrays().size()));
                     frames = 0;
                     renderNanos = 0;
                     windowStart = now;
@@ -151,7 +152,8 @@ public class CppnModel extends VideoModel {
         return image;
     }
 
-    private Map<String, Object> progress(long frames, double loopFps, double generationFps) {
+    /** {@code tensors}: arrays alive in this session; it stays constant unless frames leak. */
+    private Map<String, Object> progress(long frames, double loopFps, double generationFps, int tensors) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "progress");
         message.put("fps", Math.round(generationFps * 10) / 10.0);
@@ -162,6 +164,7 @@ public class CppnModel extends VideoModel {
         message.put("zoom", zoom);
         message.put("palette", palette);
         message.put("seed", latent.seed);
+        message.put("tensors", tensors);
         return message;
     }
 

@@ -63,8 +63,11 @@ class NeuralCppnExampleTest {
                     .until(() -> lastFrame.get().sequence() > first.sequence() + 5);
             assertThat(lastFrame.get().rgb()).as("the image evolves").isNotEqualTo(first.rgb());
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> messages.stream().anyMatch(
-                    m -> "progress".equals(m.path("type").asText()) && m.path("fps").asDouble() > 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> progressReports().size() >= 2);
+            List<ObjectNode> reports = progressReports();
+            assertThat(reports.get(0).path("fps").asDouble()).as("generation fps").isGreaterThan(0);
+            assertThat(reports.get(1).path("tensors").asInt()).as("tensors alive, one second later")
+                    .isEqualTo(reports.get(0).path("tensors").asInt());
 
             for (String command : List.of("{\"name\":\"set_palette\",\"args\":{\"palette\":\"mono\"}}",
                     "{\"name\":\"set_zoom\",\"args\":{\"zoom\":2.5}}", "{\"name\":\"set_speed\",\"args\":{\"speed\":3}}",
@@ -81,6 +84,10 @@ class NeuralCppnExampleTest {
         } finally {
             post("/stop_session", "");
         }
+    }
+
+    private static List<ObjectNode> progressReports() {
+        return messages.stream().filter(m -> "progress".equals(m.path("type").asText())).toList();
     }
 
     private static long distinctValues(byte[] rgb) {

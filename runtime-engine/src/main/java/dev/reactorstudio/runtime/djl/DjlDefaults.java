@@ -6,6 +6,7 @@ package dev.reactorstudio.runtime.djl;
  */
 public final class DjlDefaults {
     static final String OFFLINE_PROPERTY = "ai.djl.offline";
+    static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private DjlDefaults() {}
 
@@ -22,6 +23,12 @@ public final class DjlDefaults {
                 || System.getProperty("offline") != null;
         if (!userChose) {
             System.setProperty(OFFLINE_PROPERTY, "true");
+        }
+        // libgomp's idle workers spin unless OMP_WAIT_POLICY=PASSIVE was in the environment at JVM
+        // start (bin/reactor sets it). A launcher that did not set it (an IDE, the studio's
+        // installer) gets one intra-op thread instead: no workers, nothing spinning.
+        if (System.getenv("OMP_WAIT_POLICY") == null && System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, "1");
         }
     }
 }

@@ -50,8 +50,9 @@ public final class NdArrayFrames {
             throw new IllegalArgumentException("emitBlock: float frames must be in 0..1; this NDArray spans "
                     + min + ".." + max + " — apply sigmoid or clip(0, 1), or pass uint8 0..255");
         }
-        // +0.5 then truncation is rounding, matching emitBlock(float[]).
-        return floats.mul(255f).addi(0.5f).toType(DataType.UINT8, false);
+        // +0.5 then truncation is rounding, matching emitBlock(float[]). Going through int32 is two
+        // casts but ~30% faster than PyTorch's direct float→uint8 cast (bench/run.sh ndarray).
+        return floats.mul(255f).addi(0.5f).toType(DataType.INT32, false).toType(DataType.UINT8, false);
     }
 
     private static FrameBlock split(ByteBuffer data, FrameShape shape) {

@@ -56,7 +56,7 @@ final class ActiveSessionContext implements SessionContext {
 
     @Override
     public void emitBlock(BufferedImage... frames) {
-        // emitBlock(null) arrives as a null array; emitBlock((BufferedImage) null) as one null element.
+        // emitBlock((BufferedImage[]) null) arrives as a null array; emitBlock((BufferedImage) null) as one null element.
         boolean black = frames == null || (frames.length == 1 && frames[0] == null);
         emit(black ? FrameBlock.black(width, height) : FrameConverter.fromImages(frames));
     }

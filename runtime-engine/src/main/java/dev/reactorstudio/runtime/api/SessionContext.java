@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.api;
 
+import ai.djl.ndarray.NDArray;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -23,10 +24,23 @@ public interface SessionContext {
     void emitBlock(float[] rgb, int... shape);
 
     /**
-     * Emits images as a block of frames. {@code emitBlock(null)} emits one black frame of the
-     * session's current frame size.
+     * Emits images as a block of frames. {@code emitBlock((BufferedImage) null)} emits one black
+     * frame of the session's current frame size (a bare {@code emitBlock(null)} would be ambiguous
+     * with {@link #emitBlock(NDArray)}).
      */
     void emitBlock(BufferedImage... frames);
+
+    /**
+     * Emits a DJL tensor as frames: uint8 in 0..255 or a floating type in 0..1, shape
+     * {@code (H,W,3)} or {@code (N,H,W,3)}, on any device (a GPU tensor is converted there and
+     * copied to the host once). The array is left as it was and stays the caller's to close; the
+     * conversion's intermediates are freed before this returns. Other integer types are rejected:
+     * say which range you mean with {@code toType(DataType.UINT8, false)} or a float scale.
+     *
+     * <p>Calling this loads the DJL engine the array came from; models that never pass an
+     * {@code NDArray} never load it. For a black frame pass {@code (BufferedImage) null}.
+     */
+    void emitBlock(NDArray frames);
 
     /** Sends a JSON message to every client of the session (the frontend gets it verbatim). */
     void send(Map<String, ?> message);

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code reactor init NAME [--python]}: a model folder that validates and runs as created — Java by
- * default, or seed-style Python ({@code manifest.json}, {@code model_<name>.py}, {@code
- * requirements.txt}, README) with {@code --python}.
+ * {@code reactor init NAME [--python|--djl]}: a model folder that validates and runs as created — Java by
+ * default, a DJL (PyTorch) Java model with {@code --djl}, or seed-style Python ({@code manifest.json},
+ * {@code model_<name>.py}, {@code requirements.txt}, README) with {@code --python}.
  */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new model folder NAME.")
 final class InitCommand implements Callable<Integer> {
@@ -29,6 +29,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--python", description = "Create a Python model (seed layout) instead of a Java one.")
     boolean python;
+
+    @Option(names = "--djl", description = "Start from a DJL (PyTorch) model that emits tensors.")
+    boolean djl;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,10 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(target) && (!Files.isDirectory(target) || hasFiles(target))) {
             err.println("reactor init: " + target + " already exists and is not empty — choose another name");
             return 1;
+        }
+        if (python && djl) {
+            err.println("reactor init: choose one of --python and --djl");
+            return 2;
         }
         String name = modelName(target.getFileName().toString());
         if (name.isEmpty()) {
@@ -90,8 +97,12 @@ final class InitCommand implements Callable<Integer> {
         return base + "Model";
     }
 
+    private String templateFolder() {
+        return python ? "python" : djl ? "java-djl" : "java";
+    }
+
     private String fill(String template, String name, String file, String className) throws IOException {
-        String resource = "/templates/" + (python ? "python/" : "java/") + template;
+        String resource = "/templates/" + templateFolder() + "/" + template;
         try (InputStream in = InitCommand.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("template " + template + " missing from the engine jar");

@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.host;
 
 import dev.reactorstudio.runtime.api.RuntimeBinding;
+import dev.reactorstudio.runtime.djl.DjlDefaults;
 import dev.reactorstudio.runtime.manifest.Manifest;
 import dev.reactorstudio.runtime.manifest.ManifestCheck;
 import dev.reactorstudio.runtime.manifest.ManifestProblem;
@@ -73,6 +74,8 @@ public final class ModelHost implements AutoCloseable {
             }
             RuntimeBinding.setWeightsResolver(weights::resolve);
             weights.pullMissing(manifest.weights());
+            // Before the constructor: a DJL model starts its engine there.
+            DjlDefaults.apply();
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
             model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(), options.python());

@@ -2,7 +2,9 @@ package dev.reactorstudio.runtime.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.ndarray.NDArray;
 import dev.reactorstudio.runtime.api.SessionContext;
+import dev.reactorstudio.runtime.djl.NdArrayFrames;
 import dev.reactorstudio.runtime.frame.FrameBlock;
 import dev.reactorstudio.runtime.frame.FrameConverter;
 import java.awt.image.BufferedImage;
@@ -46,9 +48,15 @@ final class ActiveSessionContext implements SessionContext {
         emit(FrameConverter.fromFloats(rgb, shape));
     }
 
+    /** Resolving {@link NdArrayFrames} here, on first use, is what keeps DJL unloaded for plain models. */
+    @Override
+    public void emitBlock(NDArray frames) {
+        emit(NdArrayFrames.toBlock(frames));
+    }
+
     @Override
     public void emitBlock(BufferedImage... frames) {
-        // emitBlock(null) arrives as a null array; emitBlock((BufferedImage) null) as one null element.
+        // emitBlock((BufferedImage[]) null) arrives as a null array; emitBlock((BufferedImage) null) as one null element.
         boolean black = frames == null || (frames.length == 1 && frames[0] == null);
         emit(black ? FrameBlock.black(width, height) : FrameConverter.fromImages(frames));
     }

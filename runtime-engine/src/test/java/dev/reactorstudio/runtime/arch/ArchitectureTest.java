@@ -4,6 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+
+import ai.djl.ndarray.NDArray;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * → python (the bridge, api only) → frame → api. A violation fails the build.
  */
 class ArchitectureTest {
+    private static final DescribedPredicate<JavaClass> NDARRAY = JavaClass.Predicates.equivalentTo(NDArray.class);
     private static JavaClasses engine;
 
     @BeforeAll
@@ -38,8 +46,18 @@ class ArchitectureTest {
     @Test
     void authorApiDependsOnNothingElseInTheEngine() {
         classes().that().resideInAPackage("..runtime.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("..runtime.api..", "java..")
-                .because("model authors import api alone; it must not drag in servers, the CLI or libraries")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("..runtime.api..", "java..").or(NDARRAY))
+                .because("model authors import api alone; its one library type is DJL's NDArray, named only "
+                        + "in the signature of emitBlock(NDArray) (docs/djl.md)")
+                .check(engine);
+    }
+
+    @Test
+    void onlyTheDjlPackageUsesDjlBeyondTheNdArrayType() {
+        noClasses().that().resideOutsideOfPackage("..runtime.djl..")
+                .should().dependOnClassesThat(resideInAPackage("ai.djl..").and(not(NDARRAY)))
+                .because("DJL stays behind the djl package, which is only reached when a model passes an NDArray, "
+                        + "so plain models never load DJL or its natives")
                 .check(engine);
     }
 
@@ -55,6 +73,7 @@ class ArchitectureTest {
                 .layer("model").definedBy("..runtime.model..")
                 .layer("python").definedBy("..runtime.python..")
                 .layer("manifest").definedBy("..runtime.manifest..")
+                .layer("djl").definedBy("..runtime.djl..")
                 .layer("frame").definedBy("..runtime.frame..")
                 .layer("api").definedBy("..runtime.api..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -66,7 +85,8 @@ class ArchitectureTest {
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
-                .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model")
+                .whereLayer("djl").mayOnlyBeAccessedByLayers("session", "host")
+                .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model", "djl")
                 .check(engine);
     }
 }

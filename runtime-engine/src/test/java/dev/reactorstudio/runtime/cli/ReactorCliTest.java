@@ -74,6 +74,20 @@ class ReactorCliTest {
         assertThat(folder.resolve("model_my_cool_model.java")).exists();
         assertThat(run("validate", folder.toString()).exitCode()).isZero();
 
+        assertLoadsAndStreams480x640(folder, "set_brightness");
+    }
+
+    @Test
+    void initDjlCreatesATensorModelThatValidatesLoadsAndStreams(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("tensor-toy");
+        Result init = run("init", folder.toString(), "--djl");
+        assertThat(init.exitCode()).isZero();
+        assertThat(Files.readString(folder.resolve("model_tensor_toy.java"))).contains("emitBlock(red.concat");
+        assertThat(run("validate", folder.toString()).exitCode()).isZero();
+        assertLoadsAndStreams480x640(folder, "set_brightness");
+    }
+
+    private static void assertLoadsAndStreams480x640(Path folder, String command) throws Exception {
         ModelHost host = new ModelHost(folder, HostOptions.defaults().withOrphanTimeout(Duration.ZERO));
         host.load();
         try (host) {
@@ -86,7 +100,7 @@ class ReactorCliTest {
             });
             sessions.start();
             await().until(() -> frames.get() >= 3);
-            assertThat(host.model().orElseThrow().commands().capabilities().toString()).contains("set_brightness");
+            assertThat(host.model().orElseThrow().commands().capabilities().toString()).contains(command);
             sessions.stop(EndReason.STOPPED);
         }
     }

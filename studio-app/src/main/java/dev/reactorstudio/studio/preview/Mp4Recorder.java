@@ -46,6 +46,18 @@ final class Mp4Recorder implements FrameSink {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Loads the FFmpeg natives (unpacking them on first use takes about a second), so the first
+     * recording does not drop its opening frames while the encoder is still loading.
+     */
+    static void preload() {
+        try {
+            org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
+        } catch (LinkageError | RuntimeException e) {
+            LOG.warn("FFmpeg natives could not be loaded; recording will fail: {}", e.toString());
+        }
+    }
+
     /** Starts recording frames of {@code width}x{@code height}; frames of another size are skipped. */
     static Mp4Recorder start(Path file, int width, int height, double fps) {
         Mp4Recorder recorder = new Mp4Recorder(file, width, height, fps);

@@ -57,6 +57,7 @@ public final class PreviewController implements AutoCloseable {
             fps = m.fps();
         });
         commands.set(host.model().map(m -> m.commands().commands()).orElse(List.of()));
+        capture.execute(Mp4Recorder::preload);
     }
 
     /** The services stopped: the manager is gone with them. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -74,7 +75,8 @@ public final class PreviewView extends BorderPane {
         autoConnect.setSelected(true);
     }
 
-    private ToolBar toolbar(Consumer<String> reveal) {
+    /** A wrapping bar, not a ToolBar: a narrow dock must not hide Record in an overflow menu. */
+    private FlowPane toolbar(Consumer<String> reveal) {
         ToggleButton connect = new ToggleButton("Connect");
         connect.setId("preview-connect");
         connect.setOnAction(e -> {
@@ -103,7 +105,11 @@ public final class PreviewView extends BorderPane {
                 reveal.accept(controller.lastCapture().get().getParent().toUri().toString());
             }
         });
-        return new ToolBar(connect, autoConnect, new Separator(), snapshot, record, recordTime, open);
+        FlowPane bar = new FlowPane(6, 4, connect, autoConnect, snapshot, record, recordTime, open);
+        bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("preview-bar");
+        return bar;
     }
 
     private void toggleRecording(ToggleButton record) {

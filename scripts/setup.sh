@@ -8,6 +8,9 @@ command -v java >/dev/null && java -version 2>&1 | grep -q '"17' || need+=(openj
 command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v ip >/dev/null || need+=(iproute2)
+# The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
+command -v Xvfb >/dev/null || need+=(xvfb)
+ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
 if [[ ${#need[@]} -gt 0 ]]; then
   if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq

@@ -33,6 +33,7 @@ final class Dock {
     private final Map<String, BooleanProperty> visible = new LinkedHashMap<>();
     private double rightDivider;
     private double bottomDivider;
+    private double treeDivider;
 
     Dock(Node projectTree, Node editors, Preferences prefs) {
         this.prefs = prefs;
@@ -42,9 +43,9 @@ final class Dock {
         vertical.getItems().add(editors);
         horizontal.getItems().addAll(projectTree, vertical);
         SplitPane.setResizableWithParent(projectTree, false);
-        rightDivider = prefs.getDouble("dock.right", 0.62);
+        rightDivider = prefs.getDouble("dock.right", 0.56);
         bottomDivider = prefs.getDouble("dock.bottom", 0.68);
-        horizontal.setDividerPositions(prefs.getDouble("dock.tree", 0.16));
+        treeDivider = prefs.getDouble("dock.tree", 0.15);
         right.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
         bottom.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
     }
@@ -133,7 +134,7 @@ final class Dock {
         rememberDividers();
         boolean hasRight = !right.getTabs().isEmpty();
         boolean hasBottom = !bottom.getTabs().isEmpty();
-        double tree = horizontal.getDividerPositions().length > 0 ? horizontal.getDividerPositions()[0] : 0.16;
+        double tree = treeDivider;
         if (hasRight != horizontal.getItems().contains(right)) {
             if (hasRight) {
                 horizontal.getItems().add(right);
@@ -158,8 +159,22 @@ final class Dock {
         }
     }
 
+    /**
+     * Applies the remembered split positions once the window has its size: positions set before
+     * the first layout are recomputed from the children's preferred sizes.
+     */
+    void applyDividers() {
+        relayout();
+    }
+
     private void rememberDividers() {
+        if (horizontal.getScene() == null || horizontal.getWidth() == 0) {
+            return; // not laid out yet: the positions are the defaults, not the author's
+        }
         double[] h = horizontal.getDividerPositions();
+        if (h.length > 0) {
+            treeDivider = h[0];
+        }
         if (horizontal.getItems().contains(right) && h.length > 1) {
             rightDivider = h[1];
         }
@@ -174,9 +189,6 @@ final class Dock {
         rememberDividers();
         prefs.putDouble("dock.right", rightDivider);
         prefs.putDouble("dock.bottom", bottomDivider);
-        double[] h = horizontal.getDividerPositions();
-        if (h.length > 0) {
-            prefs.putDouble("dock.tree", h[0]);
-        }
+        prefs.putDouble("dock.tree", treeDivider);
     }
 }

@@ -113,6 +113,7 @@ public final class Studio implements AutoCloseable {
         Studio studio = new Studio(stage, options);
         stage.setOnHidden(e -> studio.close());
         stage.show();
+        javafx.application.Platform.runLater(studio.dock::applyDividers);
         return studio;
     }
 
@@ -160,6 +161,10 @@ public final class Studio implements AutoCloseable {
 
     public ProblemList problems() {
         return problems;
+    }
+
+    Scene sceneForTour() {
+        return stage.getScene();
     }
 
     Dock dockForTest() {

@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: opens the studio window, on the model folder given as the first
- * argument (or the last one opened).
+ * argument (or the last one opened); {@code --run} also presses Run.
  */
 public final class StudioApp extends Application {
     private Studio studio;
@@ -17,12 +17,16 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         Studio.Options options = Studio.Options.defaults(url -> getHostServices().showDocument(url));
         studio = Studio.open(stage, options);
-        List<String> args = getParameters() == null ? List.of() : getParameters().getUnnamed();
-        if (!args.isEmpty()) {
-            studio.projectActions().open(Path.of(args.get(0)));
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        List<String> folders = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (!folders.isEmpty()) {
+            studio.projectActions().open(Path.of(folders.get(0)));
         } else {
             new dev.reactorstudio.studio.project.RecentProjects(options.prefs()).list().stream().findFirst()
                     .filter(Files::isDirectory).ifPresent(studio.projectActions()::open);
+        }
+        if (args.contains("--run")) {
+            studio.runActions().run();
         }
     }
 

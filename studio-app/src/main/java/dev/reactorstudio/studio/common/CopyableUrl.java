@@ -18,6 +18,7 @@ public final class CopyableUrl extends HBox {
         text.setId(id);
         text.setPrefColumnCount(22);
         Button copy = new Button("Copy");
+        copy.setMinWidth(USE_PREF_SIZE);
         copy.setTooltip(new Tooltip("Copy the URL to the clipboard"));
         copy.disableProperty().bind(text.textProperty().isEmpty());
         copy.setOnAction(e -> {

@@ -50,6 +50,11 @@ final class ManifestForm extends GridPane {
         setVgap(4);
         setPadding(new Insets(12));
         getStyleClass().add("manifest-form");
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        getColumnConstraints().addAll(labels, fields);
         TextField runtime = new TextField();
         addText(0, "reactor-runtime", "Runtime version", runtime, runtime, "The runtime version the model needs (semver, same major as this runtime)");
         classPicker.setEditable(true);

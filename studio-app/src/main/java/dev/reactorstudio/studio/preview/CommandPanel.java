@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
  * "Send on change" sends as soon as a control is released or picked.
  */
 final class CommandPanel extends VBox {
+    private final javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(10, 10);
     private final CommandSender sender;
     private final CheckBox live = new CheckBox("Send on change");
 
@@ -34,12 +35,12 @@ final class CommandPanel extends VBox {
     }
 
     void showCommands(List<CommandSpec> commands) {
-        getChildren().setAll(new Label("Commands"), live);
-        getChildren().get(0).getStyleClass().add("title-4");
-        if (commands.isEmpty()) {
-            getChildren().add(new Label("Run a model to see its commands."));
-        }
-        commands.forEach(c -> getChildren().add(card(c)));
+        Label title = new Label("Commands");
+        title.getStyleClass().add("title-4");
+        cards.getChildren().clear();
+        commands.forEach(c -> cards.getChildren().add(card(c)));
+        getChildren().setAll(new javafx.scene.layout.HBox(12, title, live));
+        getChildren().add(commands.isEmpty() ? new Label("Run a model to see its commands.") : cards);
     }
 
     private VBox card(CommandSpec command) {
@@ -56,6 +57,7 @@ final class CommandPanel extends VBox {
             ParamControl control = ParamControl.of("cmd-" + command.name() + "-" + param.name(), param);
             controls.add(control);
             Label name = new Label(param.name());
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (!param.description().isEmpty()) {
                 name.setTooltip(new Tooltip(param.description()));
             }
@@ -79,6 +81,7 @@ final class CommandPanel extends VBox {
             }
         }));
         VBox card = new VBox(4, title, description, params, send, outcome);
+        card.setPrefWidth(250);
         card.getStyleClass().add("command-card");
         return card;
     }

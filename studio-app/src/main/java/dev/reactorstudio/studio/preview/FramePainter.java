@@ -18,6 +18,7 @@ final class FramePainter extends AnimationTimer {
     private Frame painted;
     private long paintedCount;
     private double latencyMillis;
+    private double previewLatencyMillis;
     private boolean active = true;
 
     FramePainter(FrameTap tap, ImageView view) {
@@ -39,8 +40,18 @@ final class FramePainter extends AnimationTimer {
                 frame.rgb(), 0, frame.width() * 3);
         painted = frame;
         paintedCount++;
-        double latency = (System.nanoTime() - frame.emittedNanos()) / 1e6;
-        latencyMillis = latencyMillis == 0 ? latency : latencyMillis + 0.1 * (latency - latencyMillis);
+        long paintedAt = System.nanoTime();
+        latencyMillis = smooth(latencyMillis, (paintedAt - frame.emittedNanos()) / 1e6);
+        previewLatencyMillis = smooth(previewLatencyMillis, (paintedAt - frame.releasedNanos()) / 1e6);
+    }
+
+    private static double smooth(double average, double sample) {
+        return average == 0 ? sample : average + 0.1 * (sample - average);
+    }
+
+    /** Smoothed time from the pacer's release to the paint, in ms: the preview's own delay. */
+    double previewLatencyMillis() {
+        return previewLatencyMillis;
     }
 
     /** Hidden previews do not copy pixels. */

@@ -142,6 +142,12 @@ public final class PreviewController implements AutoCloseable {
         return lastCapture;
     }
 
+    /** Frames delivered by the session manager so far (the studio tour measures with it). */
+    public long statsForTour() {
+        SessionManager manager = session.manager();
+        return manager == null ? 0 : manager.stats().framesDelivered();
+    }
+
     FrameTap tap() {
         return tap;
     }

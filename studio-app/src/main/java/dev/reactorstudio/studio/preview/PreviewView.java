@@ -58,9 +58,11 @@ public final class PreviewView extends BorderPane {
         controller.commands().addListener((o, a, b) -> commands.showCommands(b));
         ScrollPane commandScroll = new ScrollPane(commands);
         commandScroll.setFitToWidth(true);
-        commandScroll.setMinWidth(220);
+        commandScroll.setMinHeight(120);
+        // Frames get the dock's full width; commands sit below them as wrapping cards.
         SplitPane split = new SplitPane(left, commandScroll);
-        split.setDividerPositions(0.66);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
         setTop(toolbar(reveal));
         setCenter(split);
         captureStatus.setId("capture-status");
@@ -133,8 +135,9 @@ public final class PreviewView extends BorderPane {
         meter.tick(System.nanoTime());
         chart.add(meter.paintFps(), meter.emitFps());
         var frame = painter.paintedFrame();
-        overlay.setText(frame == null ? "No frames" : String.format("%.1f fps · %.0f ms latency · %d×%d · #%d",
-                meter.paintFps(), painter.latencyMillis(), frame.width(), frame.height(), frame.sequence()));
+        // Two latencies: emit→paint includes the pacer's smoothing buffer; release→paint is the preview's own.
+        overlay.setText(frame == null ? "No frames" : String.format("%.1f fps · latency %.0f ms (preview %.0f ms) · %d×%d · #%d",
+                meter.paintFps(), painter.latencyMillis(), painter.previewLatencyMillis(), frame.width(), frame.height(), frame.sequence()));
         if (controller.recording().get()) {
             long seconds = Duration.ofNanos(System.nanoTime() - recordingSince).toSeconds();
             recordTime.setText(String.format("● %02d:%02d", seconds / 60, seconds % 60));

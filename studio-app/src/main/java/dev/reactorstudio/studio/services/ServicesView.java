@@ -13,8 +13,9 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
  * The Services tool window: per service a status light, the port (editable while stopped; 0 = any
@@ -24,9 +25,7 @@ import javafx.scene.layout.HBox;
 public final class ServicesView extends SplitPane {
 
     public ServicesView(StudioServices services, ObservableList<LogEntry> logLines, Runnable run, Consumer<String> openInBrowser) {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        VBox grid = new VBox(8);
         grid.setPadding(new Insets(8));
         Button runButton = new Button("Run");
         runButton.setId("services-run");
@@ -38,12 +37,11 @@ public final class ServicesView extends SplitPane {
         stopButton.setOnAction(e -> services.stop());
         stopButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> services.state().get() == ServiceState.STOPPED, services.state()));
-        grid.add(new HBox(6, runButton, stopButton), 0, 0, 4, 1);
+        grid.getChildren().add(new HBox(6, runButton, stopButton));
         LogConsoleView console = new LogConsoleView("service-log", logLines, services.endpoints().get(0).loggerPrefix());
         ToggleGroup logs = new ToggleGroup();
-        int row = 1;
         for (ServiceEndpoint endpoint : services.endpoints()) {
-            addRow(grid, row++, endpoint, services, openInBrowser, logs, console);
+            grid.getChildren().add(row(endpoint, services, openInBrowser, logs, console));
         }
         logs.getToggles().get(0).setSelected(true);
         getItems().addAll(grid, console);
@@ -51,8 +49,9 @@ public final class ServicesView extends SplitPane {
         setDividerPositions(0.35);
     }
 
-    private static void addRow(GridPane grid, int row, ServiceEndpoint endpoint, StudioServices services,
-                               Consumer<String> openInBrowser, ToggleGroup logs, LogConsoleView console) {
+    /** One service on one wrapping line: light, name, state, port, URL with Copy, Open, Logs. */
+    private static FlowPane row(ServiceEndpoint endpoint, StudioServices services,
+                                Consumer<String> openInBrowser, ToggleGroup logs, LogConsoleView console) {
         StatusLight light = new StatusLight();
         Label state = new Label();
         state.setId("service-state-" + endpoint.id());
@@ -67,6 +66,11 @@ public final class ServicesView extends SplitPane {
         port.setTooltip(new Tooltip("Port to bind (0 = any free port); takes effect on the next Run"));
         port.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,5}") ? c : null));
         port.textProperty().addListener((o, a, b) -> endpoint.requestedPort().set(b.isEmpty() ? 0 : Integer.parseInt(b)));
+        endpoint.requestedPort().addListener((o, a, b) -> {
+            if (!Integer.toString(b.intValue()).equals(port.getText())) {
+                port.setText(Integer.toString(b.intValue()));
+            }
+        });
         port.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> services.state().get().busy(), services.state()));
         CopyableUrl url = new CopyableUrl("url-" + endpoint.id());
@@ -82,6 +86,16 @@ public final class ServicesView extends SplitPane {
                 console.setLoggerPrefix(endpoint.loggerPrefix());
             }
         });
-        grid.addRow(row, new HBox(6, light, new Label(endpoint.title())), state, port, url, open, showLogs);
+        Label title = new Label(endpoint.title());
+        title.getStyleClass().add("text-bold");
+        state.setMinWidth(90);
+        url.setPrefWidth(260);
+        HBox name = new HBox(6, light, title, state);
+        name.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox portBox = new HBox(4, new Label("port"), port);
+        portBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane row = new FlowPane(10, 6, name, portBox, url, open, showLogs);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 }

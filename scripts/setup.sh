@@ -16,6 +16,9 @@ dpkg -s libpulse0 >/dev/null 2>&1 || need+=(libpulse0)
 command -v chromium >/dev/null || need+=(chromium)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
+command -v Xvfb >/dev/null || need+=(xvfb)
+ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
 if [[ ${#need[@]} -gt 0 ]]; then
   if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
   apt-get update -qq

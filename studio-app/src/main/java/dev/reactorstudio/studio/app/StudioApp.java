@@ -1,26 +1,39 @@
 package dev.reactorstudio.studio.app;
 
-import dev.reactorstudio.runtime.manifest.EngineVersion;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The studio window. For now: the shell the IDE grows into, showing the model folder it was opened on. */
+/**
+ * The JavaFX application: opens the studio window, on the model folder given as the first
+ * argument (or the last one opened); {@code --run} also presses Run.
+ */
 public final class StudioApp extends Application {
+    private Studio studio;
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters() == null ? List.of() : getParameters().getUnnamed();
-        Path folder = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath().normalize();
-        Label status = new Label(folder == null ? "Open a model folder to begin" : "Model folder: " + folder);
-        status.setId("status");
-        BorderPane root = new BorderPane(status);
-        stage.setTitle("Reactor Studio " + EngineVersion.current());
-        stage.setScene(new Scene(root, 1100, 720));
-        stage.show();
+        Studio.Options options = Studio.Options.defaults(url -> getHostServices().showDocument(url));
+        studio = Studio.open(stage, options);
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        List<String> folders = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (!folders.isEmpty()) {
+            studio.projectActions().open(Path.of(folders.get(0)));
+        } else {
+            new dev.reactorstudio.studio.project.RecentProjects(options.prefs()).list().stream().findFirst()
+                    .filter(Files::isDirectory).ifPresent(studio.projectActions()::open);
+        }
+        if (args.contains("--run")) {
+            studio.runActions().run();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (studio != null) {
+            studio.close();
+        }
     }
 }

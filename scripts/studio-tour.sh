@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the real studio under Xvfb on examples/hello-pattern: prints start-up time to the first
+# painted window and the CPU cost of the preview at 30 fps, and writes docs/images/studio-{light,dark}.png.
+# Needs xvfb and libgtk-3-0 (scripts/setup.sh installs them).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+mvn -B -q -o -pl studio-app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >&2
+cp="studio-app/target/test-classes:studio-app/target/classes:$(cat studio-app/target/classpath.txt)"
+# The engine from this tree, not whatever another build installed in ~/.m2.
+cp="runtime-engine/target/classes:$cp"
+exec xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp "$cp" dev.reactorstudio.studio.app.StudioTour "${1:-docs/images}"

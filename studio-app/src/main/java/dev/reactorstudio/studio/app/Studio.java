@@ -1,0 +1,197 @@
+package dev.reactorstudio.studio.app;
+
+import dev.reactorstudio.runtime.manifest.EngineVersion;
+import dev.reactorstudio.runtime.services.ServiceOptions;
+import dev.reactorstudio.studio.common.ProblemList;
+import dev.reactorstudio.studio.common.ProblemsView;
+import dev.reactorstudio.studio.editor.EditorTab;
+import dev.reactorstudio.studio.editor.EditorTabs;
+import dev.reactorstudio.studio.editor.SourceEditorTab;
+import dev.reactorstudio.studio.manifest.ManifestDocument;
+import dev.reactorstudio.studio.manifest.ManifestEditorTab;
+import dev.reactorstudio.studio.preview.MessageLog;
+import dev.reactorstudio.studio.preview.MessageLogView;
+import dev.reactorstudio.studio.preview.PreviewController;
+import dev.reactorstudio.studio.preview.PreviewView;
+import dev.reactorstudio.studio.project.ProjectTreeView;
+import dev.reactorstudio.studio.project.RecentProjects;
+import dev.reactorstudio.studio.services.LogConsoleView;
+import dev.reactorstudio.studio.services.LogTap;
+import dev.reactorstudio.studio.services.ServicesView;
+import dev.reactorstudio.studio.services.StudioServices;
+import dev.reactorstudio.studio.weights.RegistrySettings;
+import dev.reactorstudio.studio.weights.WeightsController;
+import dev.reactorstudio.studio.weights.WeightsView;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds every part once, wires them together and owns their lifetime.
+ * It holds no behaviour of its own — actions live in {@link ProjectActions} and
+ * {@link RunActions}, views in their packages.
+ */
+public final class Studio implements AutoCloseable {
+
+    /**
+     * How to start the studio.
+     *
+     * @param prefs    where settings, recent projects and window state are kept
+     * @param captures folder for snapshots and recordings
+     * @param bindHost address the services bind
+     * @param browser  opens a URL (HostServices in the app)
+     */
+    public record Options(Preferences prefs, Path captures, String bindHost, Consumer<String> browser) {
+        public static Options defaults(Consumer<String> browser) {
+            Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio");
+            Path captures = Path.of(prefs.get("captures", Path.of(System.getProperty("user.home"), "ReactorStudio", "captures").toString()));
+            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
+        }
+    }
+
+    private final Stage stage;
+    private final Options options;
+    private final Workbench workbench = new Workbench();
+    private final LogTap logTap = LogTap.install();
+    private final ProblemList problems = new ProblemList();
+    private final StudioServices services;
+    private final MessageLog messages = new MessageLog();
+    private final PreviewController preview;
+    private final WeightsController weights;
+    private final EditorTabs editors;
+    private final ProjectActions projectActions;
+    private final RunActions runActions;
+    private final Dock dock;
+    private final WindowState windowState;
+    private final Theme.Switcher theme;
+    private boolean closed;
+
+    private Studio(Stage stage, Options options) {
+        this.stage = stage;
+        this.options = options;
+        this.theme = new Theme.Switcher(options.prefs());
+        this.services = new StudioServices(options.bindHost());
+        this.preview = new PreviewController(messages, options::captures);
+        this.weights = new WeightsController(new RegistrySettings(options.prefs()), Optional.empty());
+        this.editors = new EditorTabs(this::tabFor);
+        RecentProjects recent = new RecentProjects(options.prefs());
+        ProjectTreeView tree = new ProjectTreeView(this::openFile);
+        this.projectActions = new ProjectActions(workbench, editors, tree, problems, weights, recent, stage);
+        PreviewView previewView = new PreviewView(preview, options.browser());
+        this.dock = new Dock(tree, editors.pane(), options.prefs());
+        this.runActions = new RunActions(workbench, services, preview, previewView, editors, problems, weights,
+                projectActions::saveAll, () -> dock.show("problems"));
+        addToolWindows(previewView);
+        this.windowState = new WindowState(options.prefs());
+        Menus menus = new Menus(projectActions, runActions, services, dock, theme, recent, stage::close);
+        BorderPane root = new BorderPane(dock.node());
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(workbench.status());
+        status.getStyleClass().add("status-bar");
+        root.setBottom(status);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Studio.class.getResource("/dev/reactorstudio/studio/studio.css").toExternalForm());
+        menus.installExtraShortcuts(scene);
+        FirstPaint.watch(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (workbench.project().get() == null ? ""
+                : workbench.project().get().name() + " — ") + "Reactor Studio " + EngineVersion.current(), workbench.project()));
+        windowState.restore(stage);
+    }
+
+    /** Builds the window on {@code stage} (FX thread) and shows it. */
+    public static Studio open(Stage stage, Options options) {
+        Studio studio = new Studio(stage, options);
+        stage.setOnHidden(e -> studio.close());
+        stage.show();
+        javafx.application.Platform.runLater(studio.dock::applyDividers);
+        return studio;
+    }
+
+    private void addToolWindows(PreviewView previewView) {
+        ServicesView servicesView = new ServicesView(services, logTap.lines().items(), runActions::run, options.browser());
+        dock.add(new ToolWindow("preview", "Preview", previewView, Dock.Side.RIGHT, KeyCombination.keyCombination("Alt+1")));
+        dock.add(new ToolWindow("weights", "Weights", new WeightsView(weights), Dock.Side.RIGHT, KeyCombination.keyCombination("Alt+2")));
+        dock.add(new ToolWindow("services", "Services", servicesView, Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+3")));
+        dock.add(new ToolWindow("messages", "Messages", new MessageLogView(messages), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+4")));
+        dock.add(new ToolWindow("problems", "Problems", new ProblemsView(problems, projectActions::goTo), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+5")));
+        dock.add(new ToolWindow("log", "Log", new LogConsoleView("log-console", logTap.lines().items(), ""), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+6")));
+        dock.tab("preview").selectedProperty().addListener((o, a, b) -> previewView.setShowing(b));
+    }
+
+    private EditorTab tabFor(Path file) throws java.io.IOException {
+        if (file.getFileName().toString().equals("manifest.json")) {
+            return new ManifestEditorTab(ManifestDocument.load(file), check -> problems.replace("manifest", Problems.of(check, file)));
+        }
+        return new SourceEditorTab(file);
+    }
+
+    private void openFile(Path file) {
+        projectActions.openFile(file);
+    }
+
+    public ProjectActions projectActions() {
+        return projectActions;
+    }
+
+    public RunActions runActions() {
+        return runActions;
+    }
+
+    public StudioServices services() {
+        return services;
+    }
+
+    public PreviewController preview() {
+        return preview;
+    }
+
+    public EditorTabs editors() {
+        return editors;
+    }
+
+    public ProblemList problems() {
+        return problems;
+    }
+
+    Scene sceneForTour() {
+        return stage.getScene();
+    }
+
+    Dock dockForTest() {
+        return dock;
+    }
+
+    public Theme.Switcher theme() {
+        return theme;
+    }
+
+    /** Milliseconds from JVM start to the first painted window; -1 until then. */
+    public static long firstPaintMillis() {
+        return FirstPaint.millis();
+    }
+
+    /** Saves window state, stops the services and every studio thread. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        windowState.save(stage);
+        dock.save();
+        preview.close();
+        services.close();
+        weights.close();
+        logTap.uninstall();
+    }
+}

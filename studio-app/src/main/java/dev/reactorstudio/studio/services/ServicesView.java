@@ -1,0 +1,101 @@
+package dev.reactorstudio.studio.services;
+
+import dev.reactorstudio.studio.common.CopyableUrl;
+import dev.reactorstudio.studio.common.StatusLight;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Services tool window: per service a status light, the port (editable while stopped; 0 = any
+ * free port), the URL with Copy and Open buttons, and a Logs toggle choosing whose lines the
+ * console below shows.
+ */
+public final class ServicesView extends SplitPane {
+
+    public ServicesView(StudioServices services, ObservableList<LogEntry> logLines, Runnable run, Consumer<String> openInBrowser) {
+        VBox grid = new VBox(8);
+        grid.setPadding(new Insets(8));
+        Button runButton = new Button("Run");
+        runButton.setId("services-run");
+        runButton.setOnAction(e -> run.run());
+        runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> services.state().get().busy(), services.state()));
+        Button stopButton = new Button("Stop");
+        stopButton.setId("services-stop");
+        stopButton.setOnAction(e -> services.stop());
+        stopButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> services.state().get() == ServiceState.STOPPED, services.state()));
+        grid.getChildren().add(new HBox(6, runButton, stopButton));
+        LogConsoleView console = new LogConsoleView("service-log", logLines, services.endpoints().get(0).loggerPrefix());
+        ToggleGroup logs = new ToggleGroup();
+        for (ServiceEndpoint endpoint : services.endpoints()) {
+            grid.getChildren().add(row(endpoint, services, openInBrowser, logs, console));
+        }
+        logs.getToggles().get(0).setSelected(true);
+        getItems().addAll(grid, console);
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
+        setDividerPositions(0.35);
+    }
+
+    /** One service on one wrapping line: light, name, state, port, URL with Copy, Open, Logs. */
+    private static FlowPane row(ServiceEndpoint endpoint, StudioServices services,
+                                Consumer<String> openInBrowser, ToggleGroup logs, LogConsoleView console) {
+        StatusLight light = new StatusLight();
+        Label state = new Label();
+        state.setId("service-state-" + endpoint.id());
+        endpoint.state().addListener((o, a, b) -> {
+            light.show(b.light());
+            state.setText(b.words());
+        });
+        state.setText(endpoint.state().get().words());
+        TextField port = new TextField(Integer.toString(endpoint.requestedPort().get()));
+        port.setId("port-" + endpoint.id());
+        port.setPrefColumnCount(5);
+        port.setTooltip(new Tooltip("Port to bind (0 = any free port); takes effect on the next Run"));
+        port.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,5}") ? c : null));
+        port.textProperty().addListener((o, a, b) -> endpoint.requestedPort().set(b.isEmpty() ? 0 : Integer.parseInt(b)));
+        endpoint.requestedPort().addListener((o, a, b) -> {
+            if (!Integer.toString(b.intValue()).equals(port.getText())) {
+                port.setText(Integer.toString(b.intValue()));
+            }
+        });
+        port.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> services.state().get().busy(), services.state()));
+        CopyableUrl url = new CopyableUrl("url-" + endpoint.id());
+        endpoint.url().addListener((o, a, b) -> url.setUrl(b));
+        Button open = new Button("Open in browser");
+        open.setOnAction(e -> openInBrowser.accept(endpoint.browserUrl()));
+        open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> endpoint.state().get() != ServiceState.UP, endpoint.state()));
+        ToggleButton showLogs = new ToggleButton("Logs");
+        showLogs.setToggleGroup(logs);
+        showLogs.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                console.setLoggerPrefix(endpoint.loggerPrefix());
+            }
+        });
+        Label title = new Label(endpoint.title());
+        title.getStyleClass().add("text-bold");
+        state.setMinWidth(90);
+        url.setPrefWidth(260);
+        HBox name = new HBox(6, light, title, state);
+        name.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox portBox = new HBox(4, new Label("port"), port);
+        portBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane row = new FlowPane(10, 6, name, portBox, url, open, showLogs);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+}

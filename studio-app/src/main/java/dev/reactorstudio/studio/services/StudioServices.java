@@ -1,0 +1,161 @@
+package dev.reactorstudio.studio.services;
+
+import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.host.ModelHostException;
+import dev.reactorstudio.runtime.model.CompileError;
+import dev.reactorstudio.runtime.model.ModelLoadException;
+import dev.reactorstudio.runtime.services.ReactorServices;
+import dev.reactorstudio.runtime.services.ServiceOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's Run and Stop: starts the same {@link ReactorServices} as {@code reactor run}, in
+ * this JVM. Starting binds ports and loading runs the model's constructor, both slow, so they run
+ * on one owned thread ({@code studio-services}); that single thread also orders a Stop after a
+ * Run that is still loading. State changes are published on the FX thread.
+ */
+public final class StudioServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StudioServices.class);
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "studio-services");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ServiceEndpoint runtime = new ServiceEndpoint("runtime", "Runtime API", ServiceOptions.DEFAULT_RUNTIME_PORT,
+            "dev.reactorstudio.runtime", "/info");
+    private final List<ServiceEndpoint> endpoints = List.of(runtime);
+    private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
+    private final List<ServicesListener> listeners = new CopyOnWriteArrayList<>();
+    private final String bindHost;
+    /** Only touched on the worker thread. */
+    private ReactorServices running;
+
+    public StudioServices(String bindHost) {
+        this.bindHost = bindHost;
+    }
+
+    public List<ServiceEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    public ReadOnlyObjectProperty<ServiceState> state() {
+        return state;
+    }
+
+    public void addListener(ServicesListener listener) {
+        listeners.add(listener);
+    }
+
+    /** FX thread. Ignored while the services are already starting or up. */
+    public void run(Path modelFolder) {
+        if (state.get().busy()) {
+            return;
+        }
+        setState(ServiceState.STARTING);
+        ServiceOptions options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost)
+                .withRuntimePort(runtime.requestedPort().get());
+        worker.execute(() -> start(options));
+    }
+
+    /** FX thread. Stops the session, the model and the servers; ports are free when {@link ServicesListener#stopped()} fires. */
+    public void stop() {
+        ServiceState now = state.get();
+        if (now == ServiceState.STOPPED || now == ServiceState.STOPPING) {
+            return;
+        }
+        setState(ServiceState.STOPPING);
+        worker.execute(() -> {
+            closeRunning();
+            Platform.runLater(() -> {
+                setState(ServiceState.STOPPED);
+                listeners.forEach(ServicesListener::stopped);
+            });
+        });
+    }
+
+    private void start(ServiceOptions options) {
+        ReactorServices services;
+        try {
+            services = ReactorServices.start(options);
+        } catch (RuntimeException e) {
+            LOG.error("Run failed: {}", e.getMessage());
+            fail(e.getMessage(), List.of());
+            return;
+        }
+        running = services;
+        Platform.runLater(() -> {
+            runtime.boundPort().set(services.runtimePort());
+            runtime.url().set(services.runtimeUrl().toString());
+            setState(ServiceState.LOADING);
+        });
+        try {
+            services.loadModel();
+        } catch (ModelHostException e) {
+            LOG.error("The model did not load: {}", e.getMessage());
+            // A model that does not load serves nothing: free the ports right away.
+            closeRunning();
+            fail(e.getMessage(), compileErrors(e));
+            return;
+        }
+        ModelHost host = services.host();
+        Platform.runLater(() -> {
+            setState(ServiceState.UP);
+            listeners.forEach(l -> l.ready(host));
+        });
+    }
+
+    private static List<CompileError> compileErrors(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ModelLoadException load) {
+                return load.compileErrors();
+            }
+        }
+        return List.of();
+    }
+
+    private void fail(String message, List<CompileError> errors) {
+        Platform.runLater(() -> {
+            setState(ServiceState.FAILED);
+            listeners.forEach(l -> l.failed(message, errors));
+        });
+    }
+
+    private void closeRunning() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
+    private void setState(ServiceState next) {
+        state.set(next);
+        endpoints.forEach(e -> e.state().set(next));
+    }
+
+    /** Stops everything and ends the worker thread (studio exit). Blocks until done. */
+    @Override
+    public void close() {
+        worker.execute(this::closeRunning);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(20, TimeUnit.SECONDS)) {
+                LOG.warn("Services did not stop within 20 s");
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

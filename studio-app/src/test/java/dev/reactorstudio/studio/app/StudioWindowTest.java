@@ -1,0 +1,76 @@
+package dev.reactorstudio.studio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+    private TestStudio test;
+    private Studio studio;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        test = new TestStudio();
+        studio = test.open(stage);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            try {
+                test.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void opensEmptyWithTitleToolWindowsAndAHint(FxRobot robot) {
+        Stage stage = (Stage) robot.listWindows().get(0);
+        assertThat(stage.getTitle()).startsWith("Reactor Studio");
+        assertThat(robot.lookup("#status").queryLabeled().getText()).contains("Open a model folder");
+        TabPane right = robot.lookup("#dock-right").queryAs(TabPane.class);
+        TabPane bottom = robot.lookup("#dock-bottom").queryAs(TabPane.class);
+        assertThat(right.getTabs()).extracting(t -> t.getText()).containsExactly("Preview", "Weights");
+        assertThat(bottom.getTabs()).extracting(t -> t.getText()).containsExactly("Services", "Messages", "Problems", "Log");
+    }
+
+    @Test
+    void openingTheExampleShowsItsFilesAndTheManifestEditor(FxRobot robot) {
+        robot.interact(() -> studio.projectActions().open(TestStudio.example()));
+        TreeView<?> tree = robot.lookup("#project-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().toString())
+                .anyMatch(p -> p.endsWith("manifest.json")).anyMatch(p -> p.endsWith("model_pattern.java"));
+        assertThat(studio.editors().selected()).get().extracting(t -> t.getText()).isEqualTo("manifest.json");
+        assertThat(((Stage) robot.listWindows().get(0)).getTitle()).startsWith("hello-pattern — Reactor Studio");
+    }
+
+    @Test
+    void toolWindowsHideMoveAndComeBack(FxRobot robot) {
+        robot.interact(() -> studio.dockForTest().visible("log").set(false));
+        assertThat(robot.lookup("#dock-bottom").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText()).doesNotContain("Log");
+        robot.interact(() -> studio.dockForTest().moveTo("log", Dock.Side.RIGHT));
+        assertThat(robot.lookup("#dock-right").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText()).contains("Log");
+        assertThat(test.prefs.get("tool.log.side", "")).isEqualTo("RIGHT");
+    }
+
+    @Test
+    void themeSwitchesBetweenLightAndDarkAndIsRemembered(FxRobot robot) {
+        Theme before = studio.theme().current().get();
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.theme().current().get()).isNotEqualTo(before);
+        assertThat(test.prefs.get("theme", "")).isEqualTo(studio.theme().current().get().name());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.reactorstudio.studio.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+
+/** A studio for tests: its own preferences node (removed afterwards), a temp captures folder, free ports on 127.0.0.1. */
+final class TestStudio {
+    final Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-test/" + UUID.randomUUID());
+    final Path captures;
+    Studio studio;
+
+    TestStudio() throws IOException {
+        captures = Files.createTempDirectory("studio-captures");
+    }
+
+    Studio open(Stage stage) {
+        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }));
+        studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
+        return studio;
+    }
+
+    void close() throws BackingStoreException {
+        if (studio != null) {
+            studio.close();
+        }
+        prefs.removeNode();
+    }
+
+    /** The repository's example, as the README runs it. */
+    static Path example() {
+        Path fromModule = Path.of("../examples/hello-pattern");
+        return (Files.isDirectory(fromModule) ? fromModule : Path.of("examples/hello-pattern")).toAbsolutePath().normalize();
+    }
+
+    /** A copy of the example that tests may edit and save. */
+    static Path exampleCopy() throws IOException {
+        Path target = Files.createTempDirectory("hello-pattern-copy").resolve("hello-pattern");
+        Files.createDirectories(target);
+        try (var files = Files.list(example())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+}

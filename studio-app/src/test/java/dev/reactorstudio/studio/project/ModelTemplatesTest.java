@@ -1,0 +1,47 @@
+package dev.reactorstudio.studio.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reactorstudio.runtime.manifest.ManifestValidator;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTemplatesTest {
+    @TempDir
+    Path parent;
+
+    @Test
+    void newJavaModelIsMadeByReactorInitAndValidates() {
+        Path folder = parent.resolve("my-model");
+        ModelTemplates.Outcome outcome = ModelTemplates.create(folder, ModelTemplates.Kind.JAVA);
+        assertThat(outcome.ok()).as(outcome.output()).isTrue();
+        assertThat(ManifestValidator.read(folder).ok()).isTrue();
+        assertThat(ModelTemplates.available()).contains(ModelTemplates.Kind.JAVA);
+    }
+
+    @Test
+    void initRefusesAFolderThatIsNotEmptyAndSaysWhy() {
+        ModelTemplates.create(parent.resolve("m"), ModelTemplates.Kind.JAVA);
+        ModelTemplates.Outcome again = ModelTemplates.create(parent.resolve("m"), ModelTemplates.Kind.JAVA);
+        assertThat(again.ok()).isFalse();
+        assertThat(again.output()).contains("not empty");
+    }
+
+    @Test
+    void recentProjectsAreNewestFirstWithoutDuplicates() throws Exception {
+        Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-test/recent-" + System.nanoTime());
+        try {
+            RecentProjects recent = new RecentProjects(prefs);
+            Path a = java.nio.file.Files.createDirectory(parent.resolve("a"));
+            Path b = java.nio.file.Files.createDirectory(parent.resolve("b"));
+            recent.add(a);
+            recent.add(b);
+            recent.add(a);
+            assertThat(recent.list()).containsExactly(a, b);
+        } finally {
+            prefs.removeNode();
+        }
+    }
+}

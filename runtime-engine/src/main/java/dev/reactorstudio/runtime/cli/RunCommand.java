@@ -7,6 +7,7 @@ import dev.reactorstudio.runtime.livekit.LiveKitTokens;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8081", description = "Runtime API port (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--coordinator-port", defaultValue = "8080",
+            description = "Coordinator port: the JS SDK's apiUrl, the seed's /ws and the viewer page (default ${DEFAULT-VALUE}).")
+    int coordinatorPort;
 
     @Option(names = "--media-port", defaultValue = "7880",
             description = "LiveKit-compatible media server port (default ${DEFAULT-VALUE}).")
@@ -79,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         ReactorServices services;
         try {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
-                    .withHost(hostOptions).withMediaPort(mediaPort)
+                    .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
                     .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -97,6 +102,8 @@ final class RunCommand implements Callable<Integer> {
         }, "reactor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Runtime API   " + services.runtimeUrl() + "  (health: " + services.runtimeUrl() + "/health)");
+        services.coordinatorUrl().ifPresent(url ->
+                out.println("Coordinator   " + url + "  (JS SDK apiUrl; viewer page: " + url + "/)"));
         services.mediaUrl().ifPresent(url -> {
             LiveKitCredentials keys = services.liveKitTokens().credentials();
             out.println("Media server  " + url + "  (LiveKit: room \"" + LiveKitTokens.ROOM + "\", API key " + keys.apiKey()
@@ -113,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Model ready   " + services.host().manifest().map(m -> m.modelName() + " " + m.modelVersion()).orElse("")
-                + " — POST " + services.runtimeUrl() + "/start_session to start a session. Ctrl-C stops.");
+                + " — open " + services.coordinatorUrl().map(URI::toString).orElse(services.runtimeUrl() + "/start_session")
+                + " to watch it. Ctrl-C stops.");
         out.flush();
         stopped.await();
         return 0;

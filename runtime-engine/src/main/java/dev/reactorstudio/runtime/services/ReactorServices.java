@@ -1,5 +1,8 @@
 package dev.reactorstudio.runtime.services;
 
+import dev.reactorstudio.runtime.coordinator.Coordinator;
+import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
+import dev.reactorstudio.runtime.coordinator.TokenMinter;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.livekit.LiveKitServer;
@@ -8,12 +11,13 @@ import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.server.RuntimeServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The services of one model folder, started together: the model host, the runtime API and
- * (when {@link ServiceOptions#mediaPort()} asks for it) the WebRTC media engine with the
- * LiveKit-compatible media server. Owns the one {@link MediaEngine} of the process.
+ * The services of one model folder, started together: the model host, the runtime API (:8081) and,
+ * when {@link ServiceOptions} asks for them, the LiveKit-compatible media server (:7880) and the JS
+ * SDK coordinator (:8080). Owns the one {@link MediaEngine} of the process, shared by both.
  * {@code reactor run} and the studio both start exactly this. Servers come up first so health
  * reports loading; then the model loads.
  */
@@ -24,6 +28,7 @@ public final class ReactorServices implements AutoCloseable {
     private final LiveKitTokens liveKitTokens;
     private MediaEngine media;
     private LiveKitServer liveKit;
+    private Coordinator coordinator;
 
     private ReactorServices(ServiceOptions options) {
         this.options = options;
@@ -42,19 +47,50 @@ public final class ReactorServices implements AutoCloseable {
             throw new IllegalStateException("cannot start the runtime server on " + options.bindHost() + ":"
                     + options.runtimePort() + " — is the port in use? (" + rootMessage(e) + ")", e);
         }
-        if (options.mediaPort() != ServiceOptions.NO_MEDIA) {
-            try {
-                services.media = new MediaEngine(MediaOptions.defaults());
-                services.liveKit = new LiveKitServer(services.liveKitTokens, services.host::sessions, services.media)
-                        .start(options.bindHost(), options.mediaPort());
-            } catch (RuntimeException | UnsatisfiedLinkError e) {
-                services.close();
-                throw new IllegalStateException("cannot start the media server on " + options.bindHost() + ":"
-                        + options.mediaPort() + " — is the port in use, or is libpulse0 missing? ("
-                        + rootMessage(e) + ")", e);
-            }
+        try {
+            services.startMedia();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            services.close();
+            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(rootMessage(e), e);
         }
         return services;
+    }
+
+    private void startMedia() {
+        boolean wantsMedia = options.mediaPort() != ServiceOptions.NO_MEDIA;
+        boolean wantsCoordinator = options.coordinatorPort() != ServiceOptions.NO_COORDINATOR;
+        if (!wantsMedia && !wantsCoordinator) {
+            return;
+        }
+        try {
+            media = new MediaEngine(MediaOptions.defaults());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("cannot start WebRTC — is libpulse0 installed? (" + rootMessage(e) + ")", e);
+        }
+        if (wantsMedia) {
+            try {
+                liveKit = new LiveKitServer(liveKitTokens, host::sessions, media).start(options.bindHost(), options.mediaPort());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot start the media server on " + options.bindHost() + ":"
+                        + options.mediaPort() + " — is the port in use? (" + rootMessage(e) + ")", e);
+            }
+        }
+        if (wantsCoordinator) {
+            CoordinatorOptions coordinatorOptions = CoordinatorOptions.defaults(runtimeUrl())
+                    .withBind(options.bindHost(), options.coordinatorPort());
+            TokenMinter tokens = TokenMinter.unavailable();
+            if (liveKit != null) {
+                coordinatorOptions = coordinatorOptions.withLivekitUrl(liveKit.url());
+                // The seed's /ws hands each client a token for the one room the media server serves.
+                tokens = (room, identity) -> liveKitTokens.mint(identity, room, Duration.ofHours(6));
+            }
+            try {
+                coordinator = new Coordinator(coordinatorOptions, media, host::sessions, tokens).start();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot start the coordinator on " + options.bindHost() + ":"
+                        + options.coordinatorPort() + " — is the port in use? (" + rootMessage(e) + ")", e);
+            }
+        }
     }
 
     private static String rootMessage(Throwable t) {
@@ -96,12 +132,20 @@ public final class ReactorServices implements AutoCloseable {
         return Optional.ofNullable(liveKit).map(LiveKitServer::url);
     }
 
+    /** The URL the JS SDK's {@code apiUrl} points at (and the built-in viewer page); empty when no coordinator runs. */
+    public Optional<URI> coordinatorUrl() {
+        return Optional.ofNullable(coordinator).map(c -> URI.create("http://" + options.bindHost() + ":" + c.port()));
+    }
+
     /**
      * Tells LiveKit viewers the server goes away, stops the session (cooperatively, within the
      * grace period), then the servers and the media engine; ports are free afterwards.
      */
     @Override
     public void close() {
+        if (coordinator != null) {
+            coordinator.close();
+        }
         if (liveKit != null) {
             liveKit.close();
         }

@@ -12,37 +12,50 @@ import java.nio.file.Path;
  * @param mediaPort   the LiveKit-compatible media server's port (7880; 0 picks a free one; {@link #NO_MEDIA}
  *                    runs none — the default here, so embedders opt in; {@code reactor run} always does)
  * @param livekit     the API key and secret that sign the media server's access tokens
+ * @param coordinatorPort the JS SDK coordinator's port (8080; 0 picks a free one; {@link #NO_COORDINATOR} runs
+ *                    none — the default here; {@code reactor run} and the studio always do)
  */
 public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host, int mediaPort,
-                             LiveKitCredentials livekit) {
+                             LiveKitCredentials livekit, int coordinatorPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RUNTIME_PORT = 8081;
     public static final int DEFAULT_MEDIA_PORT = 7880;
+    public static final int DEFAULT_COORDINATOR_PORT = 8080;
     public static final int NO_MEDIA = -1;
+    public static final int NO_COORDINATOR = -1;
 
     public static ServiceOptions defaults(Path modelFolder) {
         return new ServiceOptions(modelFolder, DEFAULT_HOST, DEFAULT_RUNTIME_PORT, HostOptions.defaults(), NO_MEDIA,
-                LiveKitCredentials.DEV);
+                LiveKitCredentials.DEV, NO_COORDINATOR);
     }
 
     public ServiceOptions withRuntimePort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit);
+        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit, coordinatorPort);
     }
 
     public ServiceOptions withBindHost(String address) {
-        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit);
+        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit, coordinatorPort);
     }
 
     public ServiceOptions withHost(HostOptions options) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit, coordinatorPort);
     }
 
     public ServiceOptions withMediaPort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit, coordinatorPort);
     }
 
     public ServiceOptions withLiveKit(LiveKitCredentials credentials) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials, coordinatorPort);
+    }
+
+    public ServiceOptions withCoordinatorPort(int port) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port);
+    }
+
+    /** All three services on their default ports ({@code reactor run}, the studio's Run). */
+    public ServiceOptions withAllServices() {
+        return withMediaPort(DEFAULT_MEDIA_PORT).withCoordinatorPort(DEFAULT_COORDINATOR_PORT);
     }
 }

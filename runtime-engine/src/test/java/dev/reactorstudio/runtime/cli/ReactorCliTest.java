@@ -119,7 +119,7 @@ class ReactorCliTest {
         Files.writeString(dir.resolve("manifest.json"), """
                 {"reactor-runtime":"0.1.0","class":"model_x:X","model_name":"x","model_version":"1.0.0"}
                 """);
-        Result result = run("run", dir.toString(), "--port", "0");
+        Result result = run("run", dir.toString(), "--port", "0", "--media-port", "0", "--coordinator-port", "0");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("model_x.java");
     }

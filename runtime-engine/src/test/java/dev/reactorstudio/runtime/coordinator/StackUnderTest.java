@@ -2,7 +2,6 @@ package dev.reactorstudio.runtime.coordinator;
 
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
-import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.runtime.session.SessionManager;
@@ -12,31 +11,32 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Our real services in-process, as {@code reactor run} wires them: the runtime (model host +
- * :8081 API) for a model folder, the media engine and the coordinator, bound to the test
- * namespace's address on free ports.
+ * Our real services in-process, exactly as {@code reactor run} starts them ({@link ReactorServices}
+ * with all three servers): the runtime (model host + API), the media server and the coordinator
+ * sharing one media engine, bound to the test namespace's address on free ports.
  */
 public final class StackUnderTest implements AutoCloseable {
     public final ReactorServices services;
     public final MediaEngine media;
-    public final Coordinator coordinator;
 
-    private StackUnderTest(ReactorServices services, MediaEngine media, Coordinator coordinator) {
+    private StackUnderTest(ReactorServices services) {
         this.services = services;
-        this.media = media;
-        this.coordinator = coordinator;
+        this.media = services.media().orElseThrow();
     }
 
     /** hello-pattern from examples/, with {@code argOverrides} written into a copy of its manifest. */
     public static StackUnderTest helloPattern(String bindHost, Map<String, Object> argOverrides) throws Exception {
         Path folder = copyOfHelloPattern(argOverrides);
         ReactorServices services = ReactorServices.start(ServiceOptions.defaults(folder)
-                .withBindHost(bindHost).withRuntimePort(0).withHost(HostOptions.defaults()));
-        services.loadModel();
-        MediaEngine media = new MediaEngine(MediaOptions.defaults());
-        Coordinator coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind(bindHost, 0),
-                media, () -> services.host().sessions(), TokenMinter.unavailable()).start();
-        return new StackUnderTest(services, media, coordinator);
+                .withBindHost(bindHost).withRuntimePort(0).withHost(HostOptions.defaults())
+                .withMediaPort(0).withCoordinatorPort(0));
+        try {
+            services.loadModel();
+        } catch (Exception e) {
+            services.close();
+            throw e;
+        }
+        return new StackUnderTest(services);
     }
 
     private static Path copyOfHelloPattern(Map<String, Object> argOverrides) throws IOException {
@@ -63,13 +63,11 @@ public final class StackUnderTest implements AutoCloseable {
     }
 
     public String apiUrl() {
-        return "http://" + BrowserDriver.SERVER_ADDRESS + ":" + coordinator.port();
+        return "http://" + BrowserDriver.SERVER_ADDRESS + ":" + services.coordinatorUrl().orElseThrow().getPort();
     }
 
     @Override
     public void close() {
-        coordinator.close();
         services.close();
-        media.close();
     }
 }

@@ -79,7 +79,8 @@ public final class DataChannelBridge {
 
     /** Reads the channel's state and reports each transition once (on the peer's executor). */
     private void refreshState() {
-        RTCDataChannelState now = channel.getState();
+        // A state change queued before the peer closed: the channel is disposed, only report.
+        RTCDataChannelState now = peer.isClosing() ? RTCDataChannelState.CLOSED : channel.getState();
         state = now;
         if (now == RTCDataChannelState.OPEN && !openReported) {
             openReported = true;
@@ -106,7 +107,7 @@ public final class DataChannelBridge {
     public void send(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         peer.executor().execute(() -> {
-            if (state != RTCDataChannelState.OPEN) {
+            if (state != RTCDataChannelState.OPEN || peer.isClosing()) {
                 return;
             }
             ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);

@@ -84,6 +84,11 @@ public final class ViewerPeer {
         return state;
     }
 
+    /** True once closing began; read on the executor (native objects are gone or going). */
+    boolean isClosing() {
+        return closing;
+    }
+
     /** The session whose video this peer sends, or null. */
     public String videoSessionId() {
         return videoSessionId;

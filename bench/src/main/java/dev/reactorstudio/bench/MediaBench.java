@@ -3,6 +3,7 @@ package dev.reactorstudio.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reactorstudio.runtime.frame.FrameSink;
+import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.session.EndReason;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -32,7 +33,14 @@ public final class MediaBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String server = "10.203.0.1";
         String page = "10.203.0.2";
-        try (MediaStack stack = new MediaStack(root, server)) {
+        // hello-pattern renders faster than 30 fps, so it keeps the pacer's queue full: with the
+        // host's default depth glass-to-glass is mostly queueing. A 2-frame queue shows the rest.
+        try (MediaStack shallow = new MediaStack(root, server, 2)) {
+            System.out.println("pacer queue depth 2:");
+            latency(shallow, root, page, seconds);
+        }
+        try (MediaStack stack = new MediaStack(root, server, HostOptions.defaults().queueDepth())) {
+            System.out.printf(Locale.ROOT, "pacer queue depth %d (host default):%n", HostOptions.defaults().queueDepth());
             latency(stack, root, page, seconds);
             firstFrame(stack, root, page, 10);
             cpuPerViewer(stack, root, page, Math.max(8, seconds / 2));

@@ -22,11 +22,14 @@ final class MediaStack implements AutoCloseable {
     final Coordinator coordinator;
     final String bindHost;
 
-    MediaStack(Path root, String bindHost) throws Exception {
+    /** @param queueDepth the pacer's buffer in frames (the host default is 8) */
+    MediaStack(Path root, String bindHost, int queueDepth) throws Exception {
         this.bindHost = bindHost;
         Path folder = stampedHelloPattern(root);
+        HostOptions defaults = HostOptions.defaults();
+        HostOptions host = new HostOptions(defaults.orphanTimeout(), defaults.stopGrace(), queueDepth, defaults.environment());
         services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(bindHost).withRuntimePort(0)
-                .withHost(HostOptions.defaults()));
+                .withHost(host));
         services.loadModel();
         media = new MediaEngine(MediaOptions.defaults());
         coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind(bindHost, 0),

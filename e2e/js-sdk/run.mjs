@@ -146,13 +146,15 @@ const scenarios = {
       await p.evaluate(() => window.e2e.connect(0));
       await ready(p, 0);
     }
-    for (const p of pages) await framesAtLeast(p, 0, 30);
+    // requestVideoFrameCallback only fires in the foreground page, so background viewers are
+    // checked by the decoded size instead of the frame count.
+    for (const p of pages) await until(p, () => window.e2e.viewers[0].video.videoWidth > 0, 0, 20000, 'decoded video');
     console.log('HOLDING ' + n);
     await sleep(seconds * 1000);
     const frames = [];
-    for (const p of pages) frames.push((await snap(p, 0)).frames);
-    for (const p of pages) await p.evaluate(() => window.e2e.disconnect(0, true));
-    return { viewers: n, frames };
+    for (const p of pages) frames.push((await snap(p, 0)).videoWidth);
+    for (const p of pages) await p.evaluate(() => window.e2e.disconnect(0, false));
+    return { viewers: n, videoWidths: frames };
   },
 };
 

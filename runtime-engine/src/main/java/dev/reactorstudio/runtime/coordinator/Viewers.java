@@ -103,6 +103,12 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
         if (previous != null) {
             previous.close();
         }
+        if (session(viewer).isEmpty()) {
+            // Never create a video source for a session that is gone: nothing would dispose it.
+            answer.completeExceptionally(new IllegalStateException("session " + viewer.sessionId + " has ended"));
+            peer.close();
+            return;
+        }
         media.video(viewer.sessionId)
                 .thenCompose(video -> peer.answer(offerSdp, video, videoMid, options.forcedCodec(),
                         media.options().gatherTimeout()))

@@ -32,18 +32,21 @@ public final class DataChannelBridge {
     private final ViewerPeer peer;
     private final RTCDataChannel channel;
     private final String label;
-    private volatile RTCDataChannelState state;
+    private final Listener listener;
+    private volatile RTCDataChannelState state = RTCDataChannelState.CONNECTING;
+    private boolean openReported;
+    private boolean closeReported;
 
-    private DataChannelBridge(ViewerPeer peer, RTCDataChannel channel) {
+    private DataChannelBridge(ViewerPeer peer, RTCDataChannel channel, Listener listener) {
         this.peer = peer;
         this.channel = channel;
+        this.listener = listener;
         this.label = channel.getLabel();
-        this.state = channel.getState();
     }
 
     /** Wraps {@code channel}; call on the peer's executor (e.g. from {@link PeerEvents#onDataChannel}). */
     public static DataChannelBridge attach(ViewerPeer peer, RTCDataChannel channel, Listener listener) {
-        DataChannelBridge bridge = new DataChannelBridge(peer, channel);
+        DataChannelBridge bridge = new DataChannelBridge(peer, channel, listener);
         PeerExecutor executor = peer.executor();
         channel.registerObserver(new RTCDataChannelObserver() {
             @Override
@@ -52,15 +55,7 @@ public final class DataChannelBridge {
 
             @Override
             public void onStateChange() {
-                RTCDataChannelState now = channel.getState();
-                executor.execute(() -> {
-                    bridge.state = now;
-                    if (now == RTCDataChannelState.OPEN) {
-                        listener.onOpen(bridge);
-                    } else if (now == RTCDataChannelState.CLOSED) {
-                        listener.onClose(bridge);
-                    }
-                });
+                executor.execute(bridge::refreshState);
             }
 
             @Override
@@ -76,10 +71,24 @@ public final class DataChannelBridge {
                 executor.execute(() -> listener.onText(bridge, text));
             }
         });
-        if (bridge.state == RTCDataChannelState.OPEN) {
-            executor.execute(() -> listener.onOpen(bridge));
-        }
+        // The channel may have opened between its creation and the registration above, a change
+        // no observer saw: read the state again now that one is registered.
+        executor.execute(bridge::refreshState);
         return bridge;
+    }
+
+    /** Reads the channel's state and reports each transition once (on the peer's executor). */
+    private void refreshState() {
+        // A state change queued before the peer closed: the channel is disposed, only report.
+        RTCDataChannelState now = peer.isClosing() ? RTCDataChannelState.CLOSED : channel.getState();
+        state = now;
+        if (now == RTCDataChannelState.OPEN && !openReported) {
+            openReported = true;
+            listener.onOpen(this);
+        } else if (now == RTCDataChannelState.CLOSED && !closeReported) {
+            closeReported = true;
+            listener.onClose(this);
+        }
     }
 
     public String label() {
@@ -98,7 +107,7 @@ public final class DataChannelBridge {
     public void send(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         peer.executor().execute(() -> {
-            if (state != RTCDataChannelState.OPEN) {
+            if (state != RTCDataChannelState.OPEN || peer.isClosing()) {
                 return;
             }
             ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);

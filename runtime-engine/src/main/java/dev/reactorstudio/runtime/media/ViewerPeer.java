@@ -15,6 +15,7 @@ import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
@@ -81,6 +82,11 @@ public final class ViewerPeer {
 
     public RTCPeerConnectionState state() {
         return state;
+    }
+
+    /** True once closing began; read on the executor (native objects are gone or going). */
+    boolean isClosing() {
+        return closing;
     }
 
     /** The session whose video this peer sends, or null. */
@@ -197,6 +203,19 @@ public final class ViewerPeer {
     /** The current local description (with the candidates gathered so far). */
     public CompletableFuture<RTCSessionDescription> localDescription() {
         return call(RTCPeerConnection::getLocalDescription);
+    }
+
+    /** The peer's WebRTC stats (e.g. outbound-rtp {@code keyFramesEncoded}, {@code pliCount}, {@code framesSent}). */
+    public CompletableFuture<RTCStatsReport> stats() {
+        CompletableFuture<RTCStatsReport> result = new CompletableFuture<>();
+        call(pc -> {
+            pc.getStats(report -> executor.execute(() -> result.complete(report)));
+            return null;
+        }).exceptionally(e -> {
+            result.completeExceptionally(e);
+            return null;
+        });
+        return result;
     }
 
     /** Escape hatch: runs {@code work} with the native peer connection, on this peer's executor. */

@@ -70,6 +70,13 @@ class MediaEngineTest {
             assertThat(viewer.width).isEqualTo(640);
             assertThat(viewer.height).isEqualTo(480);
             assertThat(peer.state()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+            var outbound = peer.stats().get(5, TimeUnit.SECONDS).getStats().values().stream()
+                    .filter(s -> s.getType() == dev.onvoid.webrtc.RTCStatsType.OUTBOUND_RTP).findFirst().orElseThrow();
+            assertThat(((Number) outbound.getAttributes().get("keyFramesEncoded")).longValue()).isPositive();
+            assertThat(outbound.getAttributes()).containsKey("pliCount");
+            org.slf4j.LoggerFactory.getLogger(MediaEngineTest.class).info("outbound-rtp: keyFramesEncoded={} pliCount={} nackCount={}",
+                    outbound.getAttributes().get("keyFramesEncoded"), outbound.getAttributes().get("pliCount"),
+                    outbound.getAttributes().get("nackCount"));
 
             await().atMost(Duration.ofSeconds(10)).until(viewer::channelOpen);
             viewer.send("{\"scope\":\"application\",\"data\":{\"type\":\"set_palette\",\"data\":{\"palette\":\"plaid\"}}}");

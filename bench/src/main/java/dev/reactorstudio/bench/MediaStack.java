@@ -1,0 +1,67 @@
+package dev.reactorstudio.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.coordinator.Coordinator;
+import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
+import dev.reactorstudio.runtime.coordinator.TokenMinter;
+import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.media.MediaOptions;
+import dev.reactorstudio.runtime.services.ReactorServices;
+import dev.reactorstudio.runtime.services.ServiceOptions;
+import dev.reactorstudio.runtime.session.SessionManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The services {@code reactor run} starts (runtime, media engine, coordinator) for hello-pattern with its frame stamp on. */
+final class MediaStack implements AutoCloseable {
+    final ReactorServices services;
+    final MediaEngine media;
+    final Coordinator coordinator;
+    final String bindHost;
+
+    /** @param queueDepth the pacer's buffer in frames (the host default is 8) */
+    MediaStack(Path root, String bindHost, int queueDepth) throws Exception {
+        this.bindHost = bindHost;
+        Path folder = stampedHelloPattern(root);
+        HostOptions defaults = HostOptions.defaults();
+        HostOptions host = new HostOptions(defaults.orphanTimeout(), defaults.stopGrace(), queueDepth, defaults.environment());
+        services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(bindHost).withRuntimePort(0)
+                .withHost(host));
+        services.loadModel();
+        media = new MediaEngine(MediaOptions.defaults());
+        coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind(bindHost, 0),
+                media, () -> services.host().sessions(), TokenMinter.unavailable()).start();
+    }
+
+    private static Path stampedHelloPattern(Path root) throws IOException {
+        Path folder = Files.createTempDirectory("hello-pattern-bench-");
+        try (var files = Files.list(root.resolve("examples/hello-pattern"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(folder.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.get("args")).put("stamp_counter", true);
+        json.writeValue(folder.resolve("manifest.json").toFile(), manifest);
+        return folder;
+    }
+
+    SessionManager sessions() {
+        return services.host().sessions().orElseThrow();
+    }
+
+    String apiUrl() {
+        return "http://" + bindHost + ":" + coordinator.port();
+    }
+
+    @Override
+    public void close() {
+        coordinator.close();
+        services.close();
+        media.close();
+    }
+}

@@ -2,12 +2,8 @@ package dev.reactorstudio.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reactorstudio.runtime.coordinator.Coordinator;
-import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
-import dev.reactorstudio.runtime.coordinator.TokenMinter;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
-import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.runtime.session.SessionManager;
@@ -19,21 +15,17 @@ import java.nio.file.Path;
 final class MediaStack implements AutoCloseable {
     final ReactorServices services;
     final MediaEngine media;
-    final Coordinator coordinator;
     final String bindHost;
 
     /** @param queueDepth the pacer's buffer in frames (the host default is 8) */
     MediaStack(Path root, String bindHost, int queueDepth) throws Exception {
         this.bindHost = bindHost;
         Path folder = stampedHelloPattern(root);
-        HostOptions defaults = HostOptions.defaults();
-        HostOptions host = new HostOptions(defaults.orphanTimeout(), defaults.stopGrace(), queueDepth, defaults.environment());
+        HostOptions host = HostOptions.defaults().withQueueDepth(queueDepth);
         services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(bindHost).withRuntimePort(0)
-                .withHost(host));
+                .withHost(host).withMediaPort(0).withCoordinatorPort(0));
         services.loadModel();
-        media = new MediaEngine(MediaOptions.defaults());
-        coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind(bindHost, 0),
-                media, () -> services.host().sessions(), TokenMinter.unavailable()).start();
+        media = services.media().orElseThrow();
     }
 
     private static Path stampedHelloPattern(Path root) throws IOException {
@@ -55,13 +47,11 @@ final class MediaStack implements AutoCloseable {
     }
 
     String apiUrl() {
-        return "http://" + bindHost + ":" + coordinator.port();
+        return "http://" + bindHost + ":" + services.coordinatorUrl().orElseThrow().getPort();
     }
 
     @Override
     public void close() {
-        coordinator.close();
         services.close();
-        media.close();
     }
 }

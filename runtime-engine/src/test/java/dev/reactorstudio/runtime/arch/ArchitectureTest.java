@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's layers point inward: shells (cli) → services → servers → host → session/model/manifest/registry
- * → python (the bridge, api only) → frame → api. A violation fails the build.
+ * The engine's layers point inward: shells (cli) → services → servers (runtime API, coordinator, LiveKit
+ * media server) → media engine → host → session/model/manifest/registry → python (the bridge, api only)
+ * → djl → frame → api. A violation fails the build.
  */
 class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> NDARRAY = JavaClass.Predicates.equivalentTo(NDArray.class);
@@ -67,6 +68,9 @@ class ArchitectureTest {
                 .layer("cli").definedBy("..runtime.cli..")
                 .layer("services").definedBy("..runtime.services..")
                 .layer("servers").definedBy("..runtime.server..")
+                .layer("coordinator").definedBy("..runtime.coordinator..")
+                .layer("livekit").definedBy("..runtime.livekit..")
+                .layer("media").definedBy("..runtime.media..")
                 .layer("host").definedBy("..runtime.host..")
                 .layer("registry").definedBy("..runtime.registry..")
                 .layer("session").definedBy("..runtime.session..")
@@ -79,14 +83,19 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("services").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("servers").mayOnlyBeAccessedByLayers("services", "cli")
+                // the two WebRTC front doors share the media engine; neither knows the other
+                .whereLayer("coordinator").mayOnlyBeAccessedByLayers("services")
+                .whereLayer("livekit").mayOnlyBeAccessedByLayers("services", "cli")
+                .whereLayer("media").mayOnlyBeAccessedByLayers("coordinator", "livekit", "services")
                 .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli")
                 // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
-                .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "coordinator", "livekit", "media", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("djl").mayOnlyBeAccessedByLayers("session", "host")
-                .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "services", "cli", "model", "djl")
+                .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "coordinator", "livekit", "media", "services",
+                        "cli", "model", "djl")
                 .check(engine);
     }
 }

@@ -19,8 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ol>
  *   <li>throughput: a model that emits as fast as it can with no fps cap — frames/s through the pacer to a sink;</li>
  *   <li>pacing: a model generating blocks of 4 frames at ~24 fps with ±30% jitter per block, capped at 30 fps —
- *       how evenly frames leave the pacer (p50/p99 of |interval − 1/rate|) and emit→release latency.</li>
+ *       how evenly frames leave the pacer (p50/p99 of |interval − 1/rate|) and emit→release latency;</li>
+ *   <li>fast: a single-frame model generating at ~60 fps capped at 30 fps, so the queue stays full and its
+ *       depth is pure latency.</li>
  * </ol>
+ * The pacing scenarios run at several queue depths: the depth trades smoothness for latency.
  * Run: {@code bench/run.sh pacing} (or {@code java -cp ... dev.reactorstudio.bench.PacingBench [seconds]}).
  */
 public final class PacingBench {
@@ -28,21 +31,24 @@ public final class PacingBench {
     public static void main(String[] args) throws Exception {
         BenchLogging.quiet();
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
-        System.out.printf(Locale.ROOT, "%-10s %-11s %10s %12s %12s %12s %12s%n",
-                "size", "scenario", "frames/s", "p50 err ms", "p99 err ms", "p50 lat ms", "p99 lat ms");
+        System.out.printf(Locale.ROOT, "%-10s %-11s %5s %10s %12s %12s %12s %12s%n",
+                "size", "scenario", "queue", "frames/s", "p50 err ms", "p99 err ms", "p50 lat ms", "p99 lat ms");
         for (int[] size : new int[][] {{480, 640}, {720, 1280}}) {
-            run(size, "throughput", 100_000, 1, 0, seconds);
-            run(size, "paced-4@24", 30, 4, 24, seconds);
+            run(size, "throughput", 100_000, 1, 0, 8, seconds);
+            for (int depth : new int[] {2, 3, 8}) {
+                run(size, "paced-4@24", 30, 4, 24, depth, seconds);
+                run(size, "fast-1@60", 30, 1, 60, depth, seconds);
+            }
         }
     }
 
-    private static void run(int[] size, String scenario, double fpsCap, int block, double genFps, double seconds)
+    private static void run(int[] size, String scenario, double fpsCap, int block, double genFps, int depth, double seconds)
             throws Exception {
         int h = size[0];
         int w = size[1];
         List<long[]> releases = new ArrayList<>();
         SyntheticModel model = new SyntheticModel(h, w, block, genFps);
-        SessionSettings settings = SessionSettings.defaults().withFpsCap(fpsCap).withQueueDepth(8)
+        SessionSettings settings = SessionSettings.defaults().withFpsCap(fpsCap).withQueueDepth(depth)
                 .withOrphanTimeout(Duration.ZERO).withDefaultSize(w, h);
         try (SessionManager manager = new SessionManager(model, (n, a) -> {
             throw new InvalidCommandException("no commands", List.of());
@@ -74,7 +80,7 @@ public final class PacingBench {
         for (int i = 0; i < steady.length; i++) {
             latency[i] = steady[i][1] / 1e6;
         }
-        System.out.printf(Locale.ROOT, "%-10s %-11s %10.1f %12.2f %12.2f %12.2f %12.2f%n", h + "x" + w, scenario, fps,
+        System.out.printf(Locale.ROOT, "%-10s %-11s %5d %10.1f %12.2f %12.2f %12.2f %12.2f%n", h + "x" + w, scenario, depth, fps,
                 percentile(errors, 50), percentile(errors, 99), percentile(latency, 50), percentile(latency, 99));
     }
 

@@ -16,7 +16,8 @@ public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueD
 
     public static HostOptions defaults() {
         Map<String, String> env = System.getenv();
-        return new HostOptions(SessionSettings.DEFAULT_ORPHAN_TIMEOUT, SessionSettings.DEFAULT_STOP_GRACE, 8, env,
+        return new HostOptions(SessionSettings.DEFAULT_ORPHAN_TIMEOUT, SessionSettings.DEFAULT_STOP_GRACE,
+                SessionSettings.DEFAULT_QUEUE_DEPTH, env,
                 RegistrySettings.fromEnvironment(env), PythonOptions.defaults());
     }
 

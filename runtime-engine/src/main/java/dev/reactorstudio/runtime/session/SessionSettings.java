@@ -17,6 +17,12 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+    /**
+     * Three frames: as smooth as eight for jittery block models in {@code bench/run.sh pacing}, but a
+     * model faster than its fps cap keeps the queue full, so every extra frame is latency (about 150
+     * ms emit→release at 30 fps here against about 315 ms with eight).
+     */
+    public static final int DEFAULT_QUEUE_DEPTH = 3;
 
     public SessionSettings {
         // A zero or NaN cap would make the pacer's interval infinite (frames never released).
@@ -39,7 +45,7 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public static SessionSettings defaults() {
-        return new SessionSettings(30, 8, DEFAULT_ORPHAN_TIMEOUT, DEFAULT_STOP_GRACE, 640, 480);
+        return new SessionSettings(30, DEFAULT_QUEUE_DEPTH, DEFAULT_ORPHAN_TIMEOUT, DEFAULT_STOP_GRACE, 640, 480);
     }
 
     public SessionSettings withFpsCap(double fps) {

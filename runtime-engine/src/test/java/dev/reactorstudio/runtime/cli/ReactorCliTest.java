@@ -66,6 +66,21 @@ class ReactorCliTest {
     }
 
     @Test
+    void aQueueDepthBelowOneIsRefusedBeforeAnythingStarts(@TempDir Path dir) {
+        Result result = run("run", dir.toString(), "--queue-depth", "0", "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--queue-depth must be at least 1");
+    }
+
+    @Test
+    void initRefusesPythonAndDjlTogether(@TempDir Path dir) {
+        Result result = run("init", dir.resolve("both").toString(), "--python", "--djl");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--python").contains("--djl");
+        assertThat(dir.resolve("both")).doesNotExist();
+    }
+
+    @Test
     void initCreatesAModelThatValidatesLoadsAndStreams(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("My Cool-Model");
         Result init = run("init", folder.toString());

@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for building, running and testing Reactor Studio,
 # then resolves every Maven dependency so later steps can run offline (`mvn -o`).
+#   scripts/setup.sh            everything the tests need (CI, scripts/test.sh)
+#   scripts/setup.sh --runtime  only what bin/reactor and bin/studio need to build and run
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runtime_only=false
+[[ "${1:-}" == "--runtime" ]] && runtime_only=true
 need=()
 command -v java >/dev/null && java -version 2>&1 | grep -q '"17' || need+=(openjdk-17-jdk-headless)
 command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
-command -v ip >/dev/null || need+=(iproute2)
+$runtime_only || command -v ip >/dev/null || need+=(iproute2)
 # Python models run in Debian's python3 with numpy (the bridge needs nothing else).
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3 python3-numpy)
 # WebRTC: webrtc-java's natives link libpulse; the browser e2e tests drive Debian's chromium
 # (never a downloaded browser) with node.
 dpkg -s libpulse0 >/dev/null 2>&1 || need+=(libpulse0)
-command -v chromium >/dev/null || need+=(chromium)
-command -v node >/dev/null || need+=(nodejs)
-command -v npm >/dev/null || need+=(npm)
-# The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
-command -v Xvfb >/dev/null || need+=(xvfb)
+if ! $runtime_only; then
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
+  # The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
+  command -v Xvfb >/dev/null || need+=(xvfb)
+fi
+# JavaFX's windowing toolkit (the studio).
 ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
 if [[ ${#need[@]} -gt 0 ]]; then
-  if [[ $(id -u) -ne 0 ]]; then echo "setup: please install: ${need[*]}" >&2; exit 1; fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "setup: please install (as root): ${need[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  echo "setup: installing ${need[*]}..." >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+$runtime_only && exit 0
 echo "setup: installing the browser e2e packages (e2e/js-sdk, e2e/livekit)..." >&2
 for dir in js-sdk livekit; do
   (cd "$root/e2e/$dir" && npm ci --no-audit --no-fund --loglevel=error)

@@ -54,8 +54,16 @@ public final class BrowserDriver {
 
     public static JsonNode run(String apiUrl, Consumer<String> onLine, String... scenario)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "run.mjs", "--api", apiUrl, "--page-host", PAGE_ADDRESS));
-        command.addAll(List.of(scenario));
+        List<String> arguments = new ArrayList<>(List.of("--api", apiUrl, "--page-host", PAGE_ADDRESS));
+        arguments.addAll(List.of(scenario));
+        return runScript("run.mjs", arguments, onLine);
+    }
+
+    /** Runs another driver script of e2e/js-sdk (same RESULT-line contract as run.mjs). */
+    public static JsonNode runScript(String script, List<String> arguments, Consumer<String> onLine)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(repoRoot().resolve("e2e/js-sdk").toFile())
                 .redirectErrorStream(true).start();
         String result = null;

@@ -1,0 +1,39 @@
+package dev.reactorstudio.runtime.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's built-in viewer page ({@code GET /}, no build step) in headless Chromium:
+ * what a user opens from the URL {@code reactor run} prints. Inside the test network namespace.
+ */
+@Tag("webrtc")
+class ViewerPageBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerPageBrowserTest.class);
+
+    @Test
+    void viewerPagePlaysTheStreamRendersCommandsAndListsMessages() throws Exception {
+        BrowserDriver.requireNamespace();
+        try (StackUnderTest stack = StackUnderTest.helloPattern(BrowserDriver.SERVER_ADDRESS, Map.of())) {
+            JsonNode r = BrowserDriver.runScript("viewer-page.mjs", List.of("--api", stack.apiUrl()),
+                    line -> LOG.info("{}", line));
+            assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();
+            assertThat(r.path("videoWidth").asInt()).isEqualTo(640);
+            assertThat(r.path("videoHeight").asInt()).isEqualTo(480);
+            assertThat(r.path("frames").asInt()).isGreaterThanOrEqualTo(30);
+            assertThat(r.path("controls")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("set_speed", "set_palette", "reset");
+            // Disconnect on the page stops the session (POST /stop_session).
+            await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
+        }
+    }
+}

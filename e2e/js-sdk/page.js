@@ -20,8 +20,8 @@ function readStamp(canvas, video) {
 
 window.e2e = {
   viewers,
-  create(apiUrl) {
-    const reactor = new Reactor({ modelName: 'hello-pattern', local: true, apiUrl });
+  create(apiUrl, modelName = 'hello-pattern') {
+    const reactor = new Reactor({ modelName, local: true, apiUrl });
     const v = { reactor, statuses: [], messages: [], errors: [], frames: 0, width: 0, height: 0,
                 stamps: [], firstFrameAt: null, connectAt: null, readStamps: false };
     const video = document.createElement('video');
@@ -64,6 +64,12 @@ window.e2e = {
              frames: v.frames, width: v.width, height: v.height,
              videoWidth: v.video.videoWidth, videoHeight: v.video.videoHeight,
              firstFrameMs: v.firstFrameAt === null ? null : v.firstFrameAt - v.connectAt };
+  },
+  // True when every key of `expected` is in `message` with an equal value (recursively; arrays by index).
+  matches(message, expected) {
+    if (expected === null || typeof expected !== 'object') return message === expected;
+    if (message === null || typeof message !== 'object') return false;
+    return Object.keys(expected).every(k => window.e2e.matches(message[k], expected[k]));
   },
   send(i, name, data) { viewers[i].reactor.sendCommand(name, data); },
   async disconnect(i, recoverable) { await viewers[i].reactor.disconnect(recoverable); },

@@ -1,7 +1,8 @@
 // Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
 //   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
-// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS.
+// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS,
+// command '<json>' (any model: one valid and one invalid command, see scenarios.command).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -80,6 +81,52 @@ const scenarios = {
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     r.finalStatus = (await snap(page, v)).status;
     r.errors = (await snap(page, v)).errors;
+    return r;
+  },
+  // Any model. SPEC: {"model": "python-noise", "command": "set_mode", "args": {"mode": "bars"},
+  //   "expect": {"type": "state", "mode": "bars"}, "invalid": {"command": "set_mode", "args": {"mode": "plaid"}}}
+  // Connects, waits for ready and 30 decoded frames, sends the invalid command (optional), then the
+  // valid one, and waits for a send() message containing `expect` (subset match). The data channel is
+  // ordered and the model takes commands in turn, so had the invalid command reached the model, its
+  // messages would come before the match: `afterInvalid` lists what arrived in between, and
+  // `invalidEchoed` tells whether any message, up to the end, contains the invalid args (give them
+  // non-empty). Then disconnects. `fps`: frames presented per second between the 30th frame and the end.
+  async command(page) {
+    const spec = JSON.parse(arg);
+    const r = {};
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, spec.model ?? 'hello-pattern']);
+    const connectAt = Date.now();
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    r.readyMs = Date.now() - connectAt;
+    await framesAtLeast(page, v, 30);
+    const early = await snap(page, v);
+    const earlyAt = Date.now();
+    Object.assign(r, { ready: true }, pick(early, 'frames', 'width', 'height', 'videoWidth', 'videoHeight', 'firstFrameMs'));
+    const from = await page.evaluate(i => window.e2e.viewers[i].messages.length, v);
+    if (spec.invalid) await page.evaluate(([i, c]) => window.e2e.send(i, c.command, c.args), [v, spec.invalid]);
+    await page.evaluate(([i, c]) => window.e2e.send(i, c.command, c.args), [v, spec]);
+    const found = ([i, from, expect]) => window.e2e.viewers[i].messages.findIndex((m, k) => k >= from && window.e2e.matches(m, expect));
+    await until(page, a => window.e2e.viewers[a[0]].messages.some((m, k) => k >= a[1] && window.e2e.matches(m, a[2])),
+      [v, from, spec.expect], 15000, 'a message matching ' + JSON.stringify(spec.expect));
+    const at = await page.evaluate(found, [v, from, spec.expect]);
+    const messages = await page.evaluate(i => window.e2e.viewers[i].messages, v);
+    r.matched = messages[at];
+    r.afterInvalid = messages.slice(from, at);
+    // Time for a late echo of the invalid command to show up.
+    await sleep(1000);
+    const end = await snap(page, v);
+    const endAt = Date.now();
+    r.fps = Math.round((end.frames - early.frames) / ((endAt - earlyAt) / 1000) * 10) / 10;
+    r.invalidEchoed = spec.invalid ? await page.evaluate(([i, from, args]) => window.e2e.viewers[i].messages
+      .some((m, k) => k >= from && window.e2e.matches(m, args)), [v, from, spec.invalid.args]) : false;
+    r.messageCount = end.messageCount;
+    r.latestByType = Object.fromEntries(end.messages.map(m => [m.type, m]));
+    r.framesAtEnd = end.frames;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    const after = await snap(page, v);
+    r.finalStatus = after.status;
+    r.errors = after.errors;
     return r;
   },
   async two(page) {

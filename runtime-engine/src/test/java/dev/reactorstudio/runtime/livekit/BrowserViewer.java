@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code e2e/livekit/run.mjs}: one headless Chromium viewer, bounded in time, reporting what
  * the page saw ({@code window.result}) as JSON.
  */
-final class BrowserViewer {
+public final class BrowserViewer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PROCESS_LIMIT_SECONDS = 90;
 
@@ -22,7 +22,7 @@ final class BrowserViewer {
     }
 
     /** @return the page's {@code window.result} */
-    static JsonNode run(Path e2eDir, Map<String, Object> config) throws IOException, InterruptedException {
+    public static JsonNode run(Path e2eDir, Map<String, Object> config) throws IOException, InterruptedException {
         Process node = new ProcessBuilder("node", "run.mjs", JSON.writeValueAsString(config))
                 .directory(e2eDir.toFile()).redirectErrorStream(true).start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();

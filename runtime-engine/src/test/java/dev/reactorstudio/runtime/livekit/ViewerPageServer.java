@@ -10,10 +10,10 @@ import java.nio.file.Path;
  * (another port than the media server), as a frontend developer's dev server would — so the
  * client's validate request has to pass CORS.
  */
-final class ViewerPageServer implements AutoCloseable {
+public final class ViewerPageServer implements AutoCloseable {
     private final Javalin app;
 
-    ViewerPageServer(Path e2eDir) {
+    public ViewerPageServer(Path e2eDir) {
         Path page = e2eDir.resolve("page/index.html");
         Path bundle = e2eDir.resolve("node_modules/livekit-client/dist/livekit-client.umd.js");
         app = Javalin.create(config -> {
@@ -28,12 +28,12 @@ final class ViewerPageServer implements AutoCloseable {
         return Files.readAllBytes(file);
     }
 
-    ViewerPageServer start(String host) {
+    public ViewerPageServer start(String host) {
         app.start(host, 0);
         return this;
     }
 
-    String url(String host) {
+    public String url(String host) {
         return "http://" + host + ":" + app.port() + "/";
     }
 

@@ -9,27 +9,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * The interpreter the Python tests use: Debian's {@code /usr/bin/python3} when present (a pyenv
  * shim on PATH may lack numpy), else {@code python3}. Tests skip, saying why, only when no
- * interpreter with numpy exists at all; CI installs python3-numpy.
+ * interpreter with numpy exists at all; CI installs python3-numpy. Public for the browser tests
+ * that serve examples/python-noise.
  */
-final class PythonSupport {
+public final class PythonSupport {
     static final Path MODELS = Path.of("src", "test", "resources", "python-models");
     private static Boolean available;
 
     private PythonSupport() {}
 
-    static String interpreter() {
+    public static String interpreter() {
         return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
     /** Options for tests: the interpreter above and short restart delays. */
-    static PythonOptions options() {
+    public static PythonOptions options() {
         assumeTrue(numpyAvailable(), "skipped: no Python interpreter with numpy (" + interpreter()
                 + "); install python3 and python3-numpy to run the Python bridge tests");
         return PythonOptions.defaults().withInterpreter(interpreter())
                 .withRestartDelays(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2));
     }
 
-    static synchronized boolean numpyAvailable() {
+    public static synchronized boolean numpyAvailable() {
         if (available == null) {
             try {
                 Process p = new ProcessBuilder(interpreter(), "-c", "import numpy").redirectErrorStream(true).start();

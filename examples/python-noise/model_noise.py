@@ -1,5 +1,5 @@
-"""python-noise: a seed-style Python model for Reactor. Colored noise with a moving bar, two
-commands and a progress message every second. No weights: run it with `reactor run`."""
+"""python-noise: a seed-style Python model for Reactor. Drifting colored noise with a moving bar,
+two commands and a progress message every second. No weights: run it with `reactor run`."""
 
 import time
 from typing import Literal
@@ -22,6 +22,13 @@ class NoiseModel(VideoModel):
         self.intensity = 1.0
         self.mode = "color"
         self.rng = np.random.default_rng()
+        # Coarse noise cells that cross-fade over a second: per-pixel static every frame cannot be
+        # compressed by any video encoder, and the stream would stutter in the browser.
+        self.cell = 16
+        self.cells = (max(1, self.height // self.cell + 1), max(1, self.width // self.cell + 1), 3)
+        self.fade_frames = max(1, int(fps))
+        self.previous = self.rng.random(self.cells, dtype=np.float32)
+        self.next = self.rng.random(self.cells, dtype=np.float32)
         print(f"NoiseModel loaded: {self.width}x{self.height} at {fps} fps")
 
     def start_session(self):
@@ -44,10 +51,14 @@ class NoiseModel(VideoModel):
 
     def render(self, index):
         """A float (H, W, 3) frame in 0..1, as a diffusion model's decoder would produce."""
+        step = index % self.fade_frames
+        if step == 0 and index > 0:
+            self.previous, self.next = self.next, self.rng.random(self.cells, dtype=np.float32)
+        t = step / self.fade_frames
+        coarse = self.previous * (1.0 - t) + self.next * t
         if self.mode == "gray":
-            noise = np.repeat(self.rng.random((self.height, self.width, 1), dtype=np.float32), 3, axis=2)
-        else:
-            noise = self.rng.random((self.height, self.width, 3), dtype=np.float32)
+            coarse = np.repeat(coarse.mean(axis=2, keepdims=True), 3, axis=2)
+        noise = coarse.repeat(self.cell, axis=0).repeat(self.cell, axis=1)[:self.height, :self.width]
         frame = noise * self.intensity
         if self.mode == "bars":
             x = (index * 8) % self.width

@@ -7,6 +7,14 @@ public record LogEntry(Instant time, String levelName, int level, String logger,
 
     /** Whether this line belongs to a service whose loggers start with {@code loggerPrefix} ("" = all). */
     public boolean from(String loggerPrefix) {
-        return loggerPrefix.isEmpty() || logger.startsWith(loggerPrefix);
+        if (loggerPrefix.isEmpty()) {
+            return true;
+        }
+        for (String prefix : loggerPrefix.split(",")) {
+            if (logger.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,7 +22,9 @@ public final class ServiceEndpoint {
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
 
     /**
-     * @param browserPath what "Open in browser" shows under the URL (the viewer page, or an info route)
+     * @param loggerPrefix the loggers its console shows: one prefix or several, comma-separated
+     * @param browserPath  what "Open in browser" shows under the URL (the viewer page, or an info
+     *                     route); null when a browser tab has nothing to show (a ws:// server)
      */
     public ServiceEndpoint(String id, String title, int defaultPort, String loggerPrefix, String browserPath) {
         this.id = id;
@@ -44,8 +46,12 @@ public final class ServiceEndpoint {
         return loggerPrefix;
     }
 
+    public boolean opensInBrowser() {
+        return browserPath != null;
+    }
+
     public String browserUrl() {
-        return url.get().isEmpty() ? "" : url.get() + browserPath;
+        return url.get().isEmpty() || browserPath == null ? "" : url.get() + browserPath;
     }
 
     public IntegerProperty requestedPort() {

@@ -94,7 +94,12 @@ public final class ServicesView extends SplitPane {
         name.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox portBox = new HBox(4, new Label("port"), port);
         portBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        FlowPane row = new FlowPane(10, 6, name, portBox, url, open, showLogs);
+        open.setId("open-" + endpoint.id());
+        FlowPane row = new FlowPane(10, 6, name, portBox, url);
+        if (endpoint.opensInBrowser()) {
+            row.getChildren().add(open);
+        }
+        row.getChildren().add(showLogs);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }

@@ -6,6 +6,7 @@ import dev.reactorstudio.runtime.model.CompileError;
 import dev.reactorstudio.runtime.model.ModelLoadException;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The studio's Run and Stop: starts the same {@link ReactorServices} as {@code reactor run}, in
- * this JVM. Starting binds ports and loading runs the model's constructor, both slow, so they run
+ * The studio's Run and Stop: starts the same {@link ReactorServices} as {@code reactor run} — runtime
+ * API, coordinator and media server — in this JVM. Starting binds ports and loading runs the model's constructor, both slow, so they run
  * on one owned thread ({@code studio-services}); that single thread also orders a Stop after a
  * Run that is still loading. State changes are published on the FX thread.
  */
@@ -35,7 +36,13 @@ public final class StudioServices implements AutoCloseable {
     });
     private final ServiceEndpoint runtime = new ServiceEndpoint("runtime", "Runtime API", ServiceOptions.DEFAULT_RUNTIME_PORT,
             "dev.reactorstudio.runtime", "/info");
-    private final List<ServiceEndpoint> endpoints = List.of(runtime);
+    /** The JS SDK's apiUrl; its root is the built-in viewer page. */
+    private final ServiceEndpoint coordinator = new ServiceEndpoint("coordinator", "Coordinator",
+            ServiceOptions.DEFAULT_COORDINATOR_PORT, "dev.reactorstudio.runtime.coordinator,dev.reactorstudio.runtime.media", "/");
+    /** livekit-client's URL (ws://): nothing a browser tab can open. */
+    private final ServiceEndpoint media = new ServiceEndpoint("media", "Media server (LiveKit)",
+            ServiceOptions.DEFAULT_MEDIA_PORT, "dev.reactorstudio.runtime.livekit,dev.reactorstudio.runtime.media", null);
+    private final List<ServiceEndpoint> endpoints = List.of(runtime, coordinator, media);
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
     private final List<ServicesListener> listeners = new CopyOnWriteArrayList<>();
     private final String bindHost;
@@ -65,7 +72,9 @@ public final class StudioServices implements AutoCloseable {
         }
         setState(ServiceState.STARTING);
         ServiceOptions options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost)
-                .withRuntimePort(runtime.requestedPort().get());
+                .withRuntimePort(runtime.requestedPort().get())
+                .withCoordinatorPort(coordinator.requestedPort().get())
+                .withMediaPort(media.requestedPort().get());
         worker.execute(() -> start(options));
     }
 
@@ -98,6 +107,14 @@ public final class StudioServices implements AutoCloseable {
         Platform.runLater(() -> {
             runtime.boundPort().set(services.runtimePort());
             runtime.url().set(services.runtimeUrl().toString());
+            services.coordinatorUrl().ifPresent(url -> {
+                coordinator.boundPort().set(url.getPort());
+                coordinator.url().set(url.toString());
+            });
+            services.mediaUrl().ifPresent(url -> {
+                media.boundPort().set(URI.create(url).getPort());
+                media.url().set(url);
+            });
             setState(ServiceState.LOADING);
         });
         try {

@@ -3,12 +3,19 @@ package dev.reactorstudio.studio.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactorstudio.studio.preview.MessageEntry;
+import dev.reactorstudio.studio.services.ServiceEndpoint;
 import dev.reactorstudio.studio.services.ServiceState;
 import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
@@ -58,10 +65,30 @@ class RunAndPreviewTest {
     void runPreviewCommandSnapshotRecordAndStopFreesThePorts(FxRobot robot) throws Exception {
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.UP);
-        assertThat(robot.lookup("#service-state-runtime").queryLabeled().getText()).isEqualTo("up");
-        int port = studio.services().endpoints().get(0).boundPort().get();
-        assertThat(port).isPositive();
-        assertThat(studio.services().endpoints().get(0).url().get()).isEqualTo("http://127.0.0.1:" + port);
+        // All three services of `reactor run` are up, on the ports they report.
+        List<Integer> ports = new ArrayList<>();
+        for (ServiceEndpoint endpoint : studio.services().endpoints()) {
+            assertThat(robot.lookup("#service-state-" + endpoint.id()).queryLabeled().getText()).as(endpoint.id()).isEqualTo("up");
+            assertThat(endpoint.boundPort().get()).as(endpoint.id()).isPositive();
+            ports.add(endpoint.boundPort().get());
+        }
+        assertThat(studio.services().endpoints()).extracting(ServiceEndpoint::id).containsExactly("runtime", "coordinator", "media");
+        String runtimeUrl = studio.services().endpoints().get(0).url().get();
+        String coordinatorUrl = studio.services().endpoints().get(1).url().get();
+        assertThat(runtimeUrl).isEqualTo("http://127.0.0.1:" + ports.get(0));
+        assertThat(coordinatorUrl).isEqualTo("http://127.0.0.1:" + ports.get(1));
+        assertThat(studio.services().endpoints().get(2).url().get()).isEqualTo("ws://127.0.0.1:" + ports.get(2));
+        assertThat(get(runtimeUrl + "/health")).contains("\"status\":\"healthy\"");
+        assertThat(get(coordinatorUrl + "/health")).contains("\"status\":\"healthy\"");
+        // "Open in browser" on the coordinator opens its viewer page; the media server has no page to open.
+        robot.interact(() -> studio.dockForTest().show("services"));
+        javafx.scene.control.Button open = robot.lookup("#open-coordinator").queryButton();
+        assertThat(open.isDisabled()).isFalse();
+        // fire(), not a click: the bottom dock may be scrolled out of the small headless screen.
+        robot.interact(open::fire);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> test.opened.contains(coordinatorUrl + "/"));
+        assertThat(get(coordinatorUrl + "/")).contains("Reactor viewer");
+        assertThat(robot.lookup("#open-media").tryQuery()).isEmpty();
 
         // Live frames: the preview image exists and its pixels change.
         robot.interact(() -> studio.dockForTest().show("preview"));
@@ -102,12 +129,21 @@ class RunAndPreviewTest {
             grabber.stop();
         }
 
-        // Stop frees the port.
+        // Stop frees all three ports.
         robot.clickOn("#stop");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.STOPPED);
-        try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
-            assertThat(socket.getLocalPort()).isEqualTo(port);
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(socket.getLocalPort()).isEqualTo(port);
+            }
         }
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private static boolean isFile(Path path, String extension) {

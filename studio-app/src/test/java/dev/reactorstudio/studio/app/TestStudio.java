@@ -3,7 +3,9 @@ package dev.reactorstudio.studio.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
@@ -12,6 +14,8 @@ import javafx.stage.Stage;
 final class TestStudio {
     final Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-test/" + UUID.randomUUID());
     final Path captures;
+    /** What the studio asked the desktop browser to open. */
+    final List<String> opened = new CopyOnWriteArrayList<>();
     Studio studio;
 
     TestStudio() throws IOException {
@@ -19,7 +23,7 @@ final class TestStudio {
     }
 
     Studio open(Stage stage) {
-        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }));
+        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", opened::add));
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
         return studio;
     }

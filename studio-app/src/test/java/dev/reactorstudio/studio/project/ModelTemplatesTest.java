@@ -22,6 +22,20 @@ class ModelTemplatesTest {
     }
 
     @Test
+    void pythonAndDjlTemplatesAreOfferedAndMakeValidModelsOfTheirKind() throws Exception {
+        assertThat(ModelTemplates.available()).containsExactly(
+                ModelTemplates.Kind.JAVA, ModelTemplates.Kind.PYTHON, ModelTemplates.Kind.DJL);
+        Path python = parent.resolve("py-model");
+        assertThat(ModelTemplates.create(python, ModelTemplates.Kind.PYTHON).ok()).isTrue();
+        assertThat(ManifestValidator.read(python).ok()).isTrue();
+        assertThat(python.resolve("model_py_model.py")).exists();
+        Path djl = parent.resolve("djl-model");
+        assertThat(ModelTemplates.create(djl, ModelTemplates.Kind.DJL).ok()).isTrue();
+        assertThat(ManifestValidator.read(djl).ok()).isTrue();
+        assertThat(java.nio.file.Files.readString(djl.resolve("model_djl_model.java"))).contains("NDArray");
+    }
+
+    @Test
     void initRefusesAFolderThatIsNotEmptyAndSaysWhy() {
         ModelTemplates.create(parent.resolve("m"), ModelTemplates.Kind.JAVA);
         ModelTemplates.Outcome again = ModelTemplates.create(parent.resolve("m"), ModelTemplates.Kind.JAVA);

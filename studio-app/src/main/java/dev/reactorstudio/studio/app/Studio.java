@@ -1,5 +1,6 @@
 package dev.reactorstudio.studio.app;
 
+import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.manifest.EngineVersion;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.studio.common.ProblemList;
@@ -19,10 +20,12 @@ import dev.reactorstudio.studio.services.LogConsoleView;
 import dev.reactorstudio.studio.services.LogTap;
 import dev.reactorstudio.studio.services.ServicesView;
 import dev.reactorstudio.studio.services.StudioServices;
+import dev.reactorstudio.studio.weights.RegistryDownloads;
 import dev.reactorstudio.studio.weights.RegistrySettings;
 import dev.reactorstudio.studio.weights.WeightsController;
 import dev.reactorstudio.studio.weights.WeightsView;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
@@ -47,12 +50,15 @@ public final class Studio implements AutoCloseable {
      * @param captures folder for snapshots and recordings
      * @param bindHost address the services bind
      * @param browser  opens a URL (HostServices in the app)
+     * @param environment where the weights cache ({@code REACTOR_CACHE_DIR}), registry and AWS settings
+     *                    come from (the process environment in the app; tests pass their own)
      */
-    public record Options(Preferences prefs, Path captures, String bindHost, Consumer<String> browser) {
+    public record Options(Preferences prefs, Path captures, String bindHost, Consumer<String> browser,
+                          Map<String, String> environment) {
         public static Options defaults(Consumer<String> browser) {
             Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio");
             Path captures = Path.of(prefs.get("captures", Path.of(System.getProperty("user.home"), "ReactorStudio", "captures").toString()));
-            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
+            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser, System.getenv());
         }
     }
 
@@ -77,9 +83,14 @@ public final class Studio implements AutoCloseable {
         this.stage = stage;
         this.options = options;
         this.theme = new Theme.Switcher(options.prefs());
-        this.services = new StudioServices(options.bindHost());
+        RegistrySettings registry = new RegistrySettings(options.prefs());
+        // Run pulls missing weights from the registry the Weights view is set to, into the same cache.
+        this.services = new StudioServices(options.bindHost(), () -> HostOptions.defaults()
+                .withEnvironment(options.environment())
+                .withRegistry(RegistryDownloads.engineSettings(registry, options.environment())));
         this.preview = new PreviewController(messages, options::captures);
-        this.weights = new WeightsController(new RegistrySettings(options.prefs()), Optional.empty());
+        this.weights = new WeightsController(registry, Optional.of(new RegistryDownloads(options.environment())),
+                options.environment());
         this.editors = new EditorTabs(this::tabFor);
         RecentProjects recent = new RecentProjects(options.prefs());
         ProjectTreeView tree = new ProjectTreeView(this::openFile);
@@ -145,6 +156,10 @@ public final class Studio implements AutoCloseable {
 
     public RunActions runActions() {
         return runActions;
+    }
+
+    public WeightsController weights() {
+        return weights;
     }
 
     public StudioServices services() {

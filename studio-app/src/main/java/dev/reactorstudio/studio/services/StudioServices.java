@@ -1,5 +1,6 @@
 package dev.reactorstudio.studio.services;
 
+import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.model.CompileError;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,11 +48,14 @@ public final class StudioServices implements AutoCloseable {
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
     private final List<ServicesListener> listeners = new CopyOnWriteArrayList<>();
     private final String bindHost;
+    private final Supplier<HostOptions> hostOptions;
     /** Only touched on the worker thread. */
     private ReactorServices running;
 
-    public StudioServices(String bindHost) {
+    /** @param hostOptions read at each Run (registry settings may have changed since the last) */
+    public StudioServices(String bindHost, Supplier<HostOptions> hostOptions) {
         this.bindHost = bindHost;
+        this.hostOptions = hostOptions;
     }
 
     public List<ServiceEndpoint> endpoints() {
@@ -71,7 +76,7 @@ public final class StudioServices implements AutoCloseable {
             return;
         }
         setState(ServiceState.STARTING);
-        ServiceOptions options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost)
+        ServiceOptions options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost).withHost(hostOptions.get())
                 .withRuntimePort(runtime.requestedPort().get())
                 .withCoordinatorPort(coordinator.requestedPort().get())
                 .withMediaPort(media.requestedPort().get());

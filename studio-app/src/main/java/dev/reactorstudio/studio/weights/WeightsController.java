@@ -16,8 +16,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Weights view's logic: one row per manifest weight, refreshed from disk on the owned
- * {@code studio-weights} thread, and downloads (when a registry is plugged in) run as tasks whose
- * progress flows into the rows and the overall bar. FX thread unless noted.
+ * {@code studio-weights} thread, and downloads from the registry run as tasks whose progress flows
+ * into the rows and the overall bar. FX thread unless noted.
  */
 public final class WeightsController implements AutoCloseable {
 
@@ -43,12 +43,15 @@ public final class WeightsController implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Map<String, String> environment;
     private Path folder;
     private List<String> names = List.of();
 
-    public WeightsController(RegistrySettings settings, Optional<WeightDownloads> downloads) {
+    /** @param environment where the cache is looked up ({@code REACTOR_CACHE_DIR}, {@code REACTOR_WEIGHTS_<NAME>}) */
+    public WeightsController(RegistrySettings settings, Optional<WeightDownloads> downloads, Map<String, String> environment) {
         this.settings = settings;
         this.downloads = downloads;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Shows the weights of a manifest and scans the disk for them. */
@@ -67,7 +70,7 @@ public final class WeightsController implements AutoCloseable {
         }
         Path scanned = folder;
         List<String> all = names;
-        WeightScan scan = new WeightScan(scanned, System.getenv());
+        WeightScan scan = new WeightScan(scanned, environment);
         worker.execute(() -> {
             List<WeightScan.Result> results = all.stream().map(n -> scan.scan(n, all)).toList();
             Platform.runLater(() -> apply(results));

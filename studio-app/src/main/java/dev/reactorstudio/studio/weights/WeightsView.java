@@ -44,6 +44,7 @@ public final class WeightsView extends BorderPane {
         table.getColumns().add(text("Detail", WeightRow::detail));
 
         Button download = new Button("Download");
+        download.setId("weights-download");
         download.setOnAction(e -> {
             WeightRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -51,6 +52,7 @@ public final class WeightsView extends BorderPane {
             }
         });
         Button cancel = new Button("Cancel");
+        cancel.setId("weights-cancel");
         cancel.setOnAction(e -> {
             WeightRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -63,8 +65,8 @@ public final class WeightsView extends BorderPane {
         Button rescan = new Button("Rescan");
         rescan.setOnAction(e -> controller.rescan());
         if (!controller.canDownload()) {
-            Tooltip why = new Tooltip("Downloads need the weights registry, which is not in this build yet. "
-                    + "Put weights in the model folder's weights/NAME or set REACTOR_WEIGHTS_NAME meanwhile.");
+            Tooltip why = new Tooltip("Downloads are off in this studio. "
+                    + "Put weights in the model folder's weights/NAME or set REACTOR_WEIGHTS_NAME.");
             for (Button b : new Button[] {download, cancel, pull}) {
                 b.setDisable(true);
                 b.setTooltip(why);
@@ -92,16 +94,17 @@ public final class WeightsView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
-        grid.addRow(0, new Label("Registry"), field(settings.location().get(), "s3://bucket/prefix", settings.location()));
-        grid.addRow(1, new Label("Endpoint"), field(settings.endpoint().get(), "https://… (S3-compatible stores)", settings.endpoint()));
-        grid.addRow(2, new Label("Profile"), field(settings.profile().get(), "AWS profile (default chain when empty)", settings.profile()));
+        grid.addRow(0, new Label("Registry"), field("registry-location", settings.location().get(), "s3://bucket/prefix", settings.location()));
+        grid.addRow(1, new Label("Endpoint"), field("registry-endpoint", settings.endpoint().get(), "https://… (S3-compatible stores)", settings.endpoint()));
+        grid.addRow(2, new Label("Profile"), field("registry-profile", settings.profile().get(), "AWS profile (default chain when empty)", settings.profile()));
         TitledPane pane = new TitledPane("Registry settings", new VBox(grid));
         pane.setExpanded(false);
         return pane;
     }
 
-    private static TextField field(String value, String prompt, javafx.beans.property.StringProperty target) {
+    private static TextField field(String id, String value, String prompt, javafx.beans.property.StringProperty target) {
         TextField field = new TextField(value);
+        field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().addListener((o, a, b) -> target.set(b));
         GridPane.setHgrow(field, Priority.ALWAYS);

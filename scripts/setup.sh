@@ -39,7 +39,7 @@ fi
 $runtime_only && exit 0
 echo "setup: installing the browser e2e packages (e2e/js-sdk, e2e/livekit)..." >&2
 for dir in js-sdk livekit; do
-  (cd "$root/e2e/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$root/e2e/$dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 done
 echo "setup: resolving Maven dependencies..." >&2
 mvn -B -q -f "$root/pom.xml" -DskipTests install

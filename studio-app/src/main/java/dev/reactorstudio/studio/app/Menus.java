@@ -86,7 +86,10 @@ final class Menus {
         runItem.disableProperty().bind(busy());
         MenuItem stopItem = item("Stop", "Ctrl+F2", run::stop);
         stopItem.disableProperty().bind(stopped());
-        return new Menu("Model", null, runItem, stopItem, new SeparatorMenuItem(),
+        MenuItem viewerItem = item("Open Viewer in Browser", null, run::openViewer);
+        viewerItem.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> services.coordinator().state().get() != ServiceState.UP, services.coordinator().state()));
+        return new Menu("Model", null, runItem, stopItem, viewerItem, new SeparatorMenuItem(),
                 item("Validate", "Ctrl+Shift+V", project::validate),
                 item("Pull Weights", null, project::pullWeights));
     }

@@ -172,7 +172,7 @@ public final class ProjectActions {
 
     public void pullWeights() {
         if (!weights.canDownload()) {
-            workbench.status().set("Pulling weights needs the weights registry, which is not in this build yet");
+            workbench.status().set("This studio was started without the weights registry");
             return;
         }
         weights.pullAll();

@@ -12,6 +12,7 @@ import dev.reactorstudio.studio.services.ServicesListener;
 import dev.reactorstudio.studio.services.StudioServices;
 import dev.reactorstudio.studio.weights.WeightsController;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,10 +29,11 @@ public final class RunActions implements ServicesListener {
     private final WeightsController weights;
     private final BooleanSupplier saveAll;
     private final Runnable showProblems;
+    private final Consumer<String> browser;
 
     RunActions(Workbench workbench, StudioServices services, PreviewController preview, PreviewView previewView,
                EditorTabs editors, ProblemList problems, WeightsController weights, BooleanSupplier saveAll,
-               Runnable showProblems) {
+               Runnable showProblems, Consumer<String> browser) {
         this.workbench = workbench;
         this.services = services;
         this.preview = preview;
@@ -41,6 +43,7 @@ public final class RunActions implements ServicesListener {
         this.weights = weights;
         this.saveAll = saveAll;
         this.showProblems = showProblems;
+        this.browser = browser;
         services.addListener(this);
     }
 
@@ -64,6 +67,17 @@ public final class RunActions implements ServicesListener {
         preview.disconnect();
         services.stop();
         workbench.status().set("Stopping…");
+    }
+
+    /** Opens the coordinator's built-in viewer page in the system browser (while it runs). */
+    public void openViewer() {
+        String url = services.coordinator().browserUrl();
+        if (url.isEmpty()) {
+            workbench.status().set("The viewer page is served once Run has started the coordinator");
+            return;
+        }
+        browser.accept(url);
+        workbench.status().set("Opened " + url);
     }
 
     @Override

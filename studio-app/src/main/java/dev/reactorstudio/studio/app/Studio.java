@@ -2,6 +2,7 @@ package dev.reactorstudio.studio.app;
 
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.manifest.EngineVersion;
+import dev.reactorstudio.runtime.registry.RegistrySettings;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.studio.common.ProblemList;
 import dev.reactorstudio.studio.common.ProblemsView;
@@ -18,16 +19,18 @@ import dev.reactorstudio.studio.project.ProjectTreeView;
 import dev.reactorstudio.studio.project.RecentProjects;
 import dev.reactorstudio.studio.services.LogConsoleView;
 import dev.reactorstudio.studio.services.LogTap;
+import dev.reactorstudio.studio.services.LoggerScope;
 import dev.reactorstudio.studio.services.ServicesView;
 import dev.reactorstudio.studio.services.StudioServices;
 import dev.reactorstudio.studio.weights.RegistryDownloads;
-import dev.reactorstudio.studio.weights.RegistrySettings;
+import dev.reactorstudio.studio.weights.RegistrySetup;
 import dev.reactorstudio.studio.weights.WeightsController;
 import dev.reactorstudio.studio.weights.WeightsView;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,19 +49,24 @@ public final class Studio implements AutoCloseable {
     /**
      * How to start the studio.
      *
-     * @param prefs    where settings, recent projects and window state are kept
-     * @param captures folder for snapshots and recordings
-     * @param bindHost address the services bind
-     * @param browser  opens a URL (HostServices in the app)
-     * @param environment where the weights cache ({@code REACTOR_CACHE_DIR}), registry and AWS settings
-     *                    come from (the process environment in the app; tests pass their own)
+     * @param prefs          where settings, recent projects and window state are kept
+     * @param captures       folder for snapshots and recordings
+     * @param bindHost       address the services bind
+     * @param browser        opens a URL (HostServices in the app)
+     * @param environment    what weights, the registry cache and credentials resolve against (the process environment)
+     * @param registryTuning adjusts how weight downloads run (connections, chunk size); identity in the app
      */
     public record Options(Preferences prefs, Path captures, String bindHost, Consumer<String> browser,
-                          Map<String, String> environment) {
+                          Map<String, String> environment, UnaryOperator<RegistrySettings> registryTuning) {
+
+        public Options(Preferences prefs, Path captures, String bindHost, Consumer<String> browser) {
+            this(prefs, captures, bindHost, browser, System.getenv(), UnaryOperator.identity());
+        }
+
         public static Options defaults(Consumer<String> browser) {
             Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio");
             Path captures = Path.of(prefs.get("captures", Path.of(System.getProperty("user.home"), "ReactorStudio", "captures").toString()));
-            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser, System.getenv());
+            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
         }
     }
 
@@ -71,6 +79,7 @@ public final class Studio implements AutoCloseable {
     private final MessageLog messages = new MessageLog();
     private final PreviewController preview;
     private final WeightsController weights;
+    private final RegistryDownloads downloads;
     private final EditorTabs editors;
     private final ProjectActions projectActions;
     private final RunActions runActions;
@@ -83,14 +92,15 @@ public final class Studio implements AutoCloseable {
         this.stage = stage;
         this.options = options;
         this.theme = new Theme.Switcher(options.prefs());
-        RegistrySettings registry = new RegistrySettings(options.prefs());
-        // Run pulls missing weights from the registry the Weights view is set to, into the same cache.
+        RegistrySetup registry = new RegistrySetup(options.environment(), options.registryTuning());
+        dev.reactorstudio.studio.weights.RegistrySettings registryFields =
+                new dev.reactorstudio.studio.weights.RegistrySettings(options.prefs(), options.environment());
+        this.downloads = new RegistryDownloads(registry);
+        this.weights = new WeightsController(registryFields, Optional.of(downloads), options.environment());
+        // Run resolves and pulls weights exactly as the Weights view does: same environment, same registry.
         this.services = new StudioServices(options.bindHost(), () -> HostOptions.defaults()
-                .withEnvironment(options.environment())
-                .withRegistry(RegistryDownloads.engineSettings(registry, options.environment())));
+                .withEnvironment(options.environment()).withRegistry(registry.settingsOrCacheOnly(registryFields)));
         this.preview = new PreviewController(messages, options::captures);
-        this.weights = new WeightsController(registry, Optional.of(new RegistryDownloads(options.environment())),
-                options.environment());
         this.editors = new EditorTabs(this::tabFor);
         RecentProjects recent = new RecentProjects(options.prefs());
         ProjectTreeView tree = new ProjectTreeView(this::openFile);
@@ -98,7 +108,7 @@ public final class Studio implements AutoCloseable {
         PreviewView previewView = new PreviewView(preview, options.browser());
         this.dock = new Dock(tree, editors.pane(), options.prefs());
         this.runActions = new RunActions(workbench, services, preview, previewView, editors, problems, weights,
-                projectActions::saveAll, () -> dock.show("problems"));
+                projectActions::saveAll, () -> dock.show("problems"), options.browser());
         addToolWindows(previewView);
         this.windowState = new WindowState(options.prefs());
         Menus menus = new Menus(projectActions, runActions, services, dock, theme, recent, stage::close);
@@ -135,7 +145,7 @@ public final class Studio implements AutoCloseable {
         dock.add(new ToolWindow("services", "Services", servicesView, Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+3")));
         dock.add(new ToolWindow("messages", "Messages", new MessageLogView(messages), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+4")));
         dock.add(new ToolWindow("problems", "Problems", new ProblemsView(problems, projectActions::goTo), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+5")));
-        dock.add(new ToolWindow("log", "Log", new LogConsoleView("log-console", logTap.lines().items(), ""), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+6")));
+        dock.add(new ToolWindow("log", "Log", new LogConsoleView("log-console", logTap.lines().items(), LoggerScope.ALL), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+6")));
         dock.tab("preview").selectedProperty().addListener((o, a, b) -> previewView.setShowing(b));
     }
 
@@ -158,12 +168,12 @@ public final class Studio implements AutoCloseable {
         return runActions;
     }
 
-    public WeightsController weights() {
-        return weights;
-    }
-
     public StudioServices services() {
         return services;
+    }
+
+    public WeightsController weights() {
+        return weights;
     }
 
     public PreviewController preview() {
@@ -207,6 +217,7 @@ public final class Studio implements AutoCloseable {
         preview.close();
         services.close();
         weights.close();
+        downloads.close();
         logTap.uninstall();
     }
 }

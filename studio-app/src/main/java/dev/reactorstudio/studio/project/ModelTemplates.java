@@ -6,25 +6,31 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
  * New model folders, made by the engine's own {@code reactor init} (so the studio and the CLI
- * always create the same thing): Java, seed-style Python ({@code --python}) and a DJL/PyTorch
- * Java model ({@code --djl}), each offered when the engine's init has its flag.
+ * always create the same thing). Each template beyond plain Java is offered only when the
+ * engine's init has its option ({@code --python}, {@code --djl}).
  */
 public final class ModelTemplates {
 
     /** The kinds of model a template exists for. */
     public enum Kind {
-        JAVA("Java", null), PYTHON("Python (seed style)", "--python"), DJL("Java + DJL (PyTorch tensors)", "--djl");
+        JAVA("Java", null), PYTHON("Python", "--python"), DJL("Java with DJL (PyTorch tensors)", "--djl");
 
         private final String title;
-        private final String initFlag;
+        private final String initOption;
 
-        Kind(String title, String initFlag) {
+        Kind(String title, String initOption) {
             this.title = title;
-            this.initFlag = initFlag;
+            this.initOption = initOption;
+        }
+
+        /** The {@code reactor init} option that selects this template; empty for the default (Java). */
+        public Optional<String> initOption() {
+            return Optional.ofNullable(initOption);
         }
 
         @Override
@@ -39,11 +45,13 @@ public final class ModelTemplates {
     private ModelTemplates() {
     }
 
+    /** The templates this engine's {@code reactor init} can make, Java first. */
     public static List<Kind> available() {
         List<Kind> kinds = new ArrayList<>();
         CommandLine init = new CommandLine(new ReactorCli()).getSubcommands().get("init");
         for (Kind kind : Kind.values()) {
-            if (kind.initFlag == null || init != null && init.getCommandSpec().findOption(kind.initFlag) != null) {
+            if (kind.initOption().isEmpty()
+                    || init != null && init.getCommandSpec().findOption(kind.initOption().get()) != null) {
                 kinds.add(kind);
             }
         }
@@ -56,9 +64,7 @@ public final class ModelTemplates {
         PrintWriter out = new PrintWriter(text, true);
         CommandLine cli = new CommandLine(new ReactorCli()).setOut(out).setErr(out);
         List<String> args = new ArrayList<>(List.of("init"));
-        if (kind.initFlag != null) {
-            args.add(kind.initFlag);
-        }
+        kind.initOption().ifPresent(args::add);
         args.add(folder.toString());
         int code = cli.execute(args.toArray(String[]::new));
         return new Outcome(code == 0, text.toString().trim());

@@ -22,6 +22,15 @@ public final class NewModelDialog {
     private NewModelDialog() {
     }
 
+    /** One line on what the chosen template creates. */
+    static String about(ModelTemplates.Kind kind) {
+        return switch (kind) {
+            case JAVA -> "A single-source Java model, compiled when it loads.";
+            case PYTHON -> "A seed-style Python model (model_NAME.py, requirements.txt), run by the Python bridge.";
+            case DJL -> "A Java model that emits DJL NDArray tensors; PyTorch natives load on first use.";
+        };
+    }
+
     public static Optional<Request> ask(Window owner, Path suggestedParent) {
         Dialog<Request> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -48,9 +57,11 @@ public final class NewModelDialog {
         grid.addRow(0, new Label("Parent folder"), parent, browse);
         grid.addRow(1, new Label("Model name"), name);
         grid.addRow(2, new Label("Language"), kind);
-        if (kind.getItems().size() == 1) {
-            grid.add(new Label("Python models arrive with the Python bridge."), 1, 3);
-        }
+        Label about = new Label();
+        about.textProperty().bind(kind.valueProperty().map(NewModelDialog::about));
+        about.setWrapText(true);
+        about.setMaxWidth(360);
+        grid.add(about, 1, 3);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());

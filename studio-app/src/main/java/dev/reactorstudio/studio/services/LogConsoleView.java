@@ -16,7 +16,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 
 /**
- * A log console over the shared log lines: only the lines of one service (by logger prefix),
+ * A log console over the shared log lines: only the lines of one service (by {@link LoggerScope}),
  * at or above the chosen level, optionally containing a text. Follows the tail.
  */
 public final class LogConsoleView extends BorderPane {
@@ -25,10 +25,10 @@ public final class LogConsoleView extends BorderPane {
     private final FilteredList<LogEntry> shown;
     private final ComboBox<String> level = new ComboBox<>();
     private final TextField contains = new TextField();
-    private String loggerPrefix;
+    private LoggerScope scope;
 
-    public LogConsoleView(String id, ObservableList<LogEntry> lines, String loggerPrefix) {
-        this.loggerPrefix = loggerPrefix;
+    public LogConsoleView(String id, ObservableList<LogEntry> lines, LoggerScope scope) {
+        this.scope = scope;
         shown = new FilteredList<>(lines, this::accepts);
         level.getItems().addAll("DEBUG", "INFO", "WARN", "ERROR");
         level.setValue("INFO");
@@ -52,8 +52,8 @@ public final class LogConsoleView extends BorderPane {
     }
 
     /** Shows another service's lines. */
-    public void setLoggerPrefix(String prefix) {
-        this.loggerPrefix = prefix;
+    public void setScope(LoggerScope scope) {
+        this.scope = scope;
         refilter();
     }
 
@@ -64,7 +64,7 @@ public final class LogConsoleView extends BorderPane {
     private boolean accepts(LogEntry entry) {
         int min = Level.toLevel(level.getValue() == null ? "INFO" : level.getValue()).toInt();
         String text = contains.getText();
-        return entry.level() >= min && entry.from(loggerPrefix)
+        return entry.level() >= min && entry.from(scope)
                 && (text == null || text.isEmpty() || entry.message().contains(text) || entry.logger().contains(text));
     }
 

@@ -1,5 +1,6 @@
 package dev.reactorstudio.studio.services;
 
+import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -12,25 +13,27 @@ import javafx.beans.property.StringProperty;
  * the port it actually bound, its URL, its state and the loggers its console shows. FX thread only.
  */
 public final class ServiceEndpoint {
+
+    /** A page of this service worth opening in a browser, and what the button says. */
+    public record BrowserPage(String path, String action) {}
+
     private final String id;
     private final String title;
-    private final String loggerPrefix;
-    private final String browserPath;
+    private final LoggerScope logs;
+    private final Optional<BrowserPage> page;
     private final IntegerProperty requestedPort;
     private final IntegerProperty boundPort = new SimpleIntegerProperty(0);
     private final StringProperty url = new SimpleStringProperty("");
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
 
     /**
-     * @param loggerPrefix the loggers its console shows: one prefix or several, comma-separated
-     * @param browserPath  what "Open in browser" shows under the URL (the viewer page, or an info
-     *                     route); null when a browser tab has nothing to show (a ws:// server)
+     * @param page what "Open in browser" shows under the URL (the viewer page, an info route), if anything
      */
-    public ServiceEndpoint(String id, String title, int defaultPort, String loggerPrefix, String browserPath) {
+    public ServiceEndpoint(String id, String title, int defaultPort, LoggerScope logs, Optional<BrowserPage> page) {
         this.id = id;
         this.title = title;
-        this.loggerPrefix = loggerPrefix;
-        this.browserPath = browserPath;
+        this.logs = logs;
+        this.page = page;
         this.requestedPort = new SimpleIntegerProperty(defaultPort);
     }
 
@@ -42,16 +45,17 @@ public final class ServiceEndpoint {
         return title;
     }
 
-    public String loggerPrefix() {
-        return loggerPrefix;
+    public LoggerScope logs() {
+        return logs;
     }
 
-    public boolean opensInBrowser() {
-        return browserPath != null;
+    public Optional<BrowserPage> page() {
+        return page;
     }
 
+    /** The page's URL while the service has one; empty otherwise. */
     public String browserUrl() {
-        return url.get().isEmpty() || browserPath == null ? "" : url.get() + browserPath;
+        return url.get().isEmpty() || page.isEmpty() ? "" : url.get() + page.get().path();
     }
 
     public IntegerProperty requestedPort() {
@@ -68,5 +72,19 @@ public final class ServiceEndpoint {
 
     public ObjectProperty<ServiceState> state() {
         return state;
+    }
+
+    /** Running at {@code port}, reachable at {@code address}, now in {@code now}. */
+    void bound(int port, String address, ServiceState now) {
+        boundPort.set(port);
+        url.set(address);
+        state.set(now);
+    }
+
+    /** No longer bound (stopped, or never started because Run failed). */
+    void unbound(ServiceState now) {
+        boundPort.set(0);
+        url.set("");
+        state.set(now);
     }
 }

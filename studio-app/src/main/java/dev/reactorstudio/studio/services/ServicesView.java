@@ -7,20 +7,23 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The Services tool window: per service a status light, the port (editable while stopped; 0 = any
- * free port), the URL with Copy and Open buttons, and a Logs toggle choosing whose lines the
- * console below shows.
+ * The Services tool window: runtime, coordinator and media server, each with a status light, the
+ * port (editable while stopped; 0 = any free port), the URL with a Copy button, an Open button where
+ * the service has a page (the coordinator's viewer, the runtime's /info), and a Logs toggle choosing
+ * whose lines the console below shows.
  */
 public final class ServicesView extends SplitPane {
 
@@ -37,16 +40,22 @@ public final class ServicesView extends SplitPane {
         stopButton.setOnAction(e -> services.stop());
         stopButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> services.state().get() == ServiceState.STOPPED, services.state()));
-        grid.getChildren().add(new HBox(6, runButton, stopButton));
-        LogConsoleView console = new LogConsoleView("service-log", logLines, services.endpoints().get(0).loggerPrefix());
+        LogConsoleView console = new LogConsoleView("service-log", logLines, services.endpoints().get(0).logs());
         ToggleGroup logs = new ToggleGroup();
         for (ServiceEndpoint endpoint : services.endpoints()) {
             grid.getChildren().add(row(endpoint, services, openInBrowser, logs, console));
         }
         logs.getToggles().get(0).setSelected(true);
-        getItems().addAll(grid, console);
+        // Three rows wrap to several lines in a narrow dock: scroll them rather than clip them
+        // unreachable, with Run and Stop always in sight above them.
+        ScrollPane rows = new ScrollPane(grid);
+        rows.setFitToWidth(true);
+        rows.setId("services-rows");
+        HBox actions = new HBox(6, runButton, stopButton);
+        actions.setPadding(new Insets(6, 8, 0, 8));
+        getItems().addAll(new BorderPane(rows, actions, null, null, null), console);
         setOrientation(javafx.geometry.Orientation.VERTICAL);
-        setDividerPositions(0.35);
+        setDividerPositions(0.5);
     }
 
     /** One service on one wrapping line: light, name, state, port, URL with Copy, Open, Logs. */
@@ -75,15 +84,12 @@ public final class ServicesView extends SplitPane {
                 () -> services.state().get().busy(), services.state()));
         CopyableUrl url = new CopyableUrl("url-" + endpoint.id());
         endpoint.url().addListener((o, a, b) -> url.setUrl(b));
-        Button open = new Button("Open in browser");
-        open.setOnAction(e -> openInBrowser.accept(endpoint.browserUrl()));
-        open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> endpoint.state().get() != ServiceState.UP, endpoint.state()));
         ToggleButton showLogs = new ToggleButton("Logs");
+        showLogs.setId("service-logs-" + endpoint.id());
         showLogs.setToggleGroup(logs);
         showLogs.selectedProperty().addListener((o, a, b) -> {
             if (b) {
-                console.setLoggerPrefix(endpoint.loggerPrefix());
+                console.setScope(endpoint.logs());
             }
         });
         Label title = new Label(endpoint.title());
@@ -94,11 +100,16 @@ public final class ServicesView extends SplitPane {
         name.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox portBox = new HBox(4, new Label("port"), port);
         portBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        open.setId("open-" + endpoint.id());
         FlowPane row = new FlowPane(10, 6, name, portBox, url);
-        if (endpoint.opensInBrowser()) {
+        endpoint.page().ifPresent(page -> {
+            Button open = new Button(page.action());
+            open.setId("service-open-" + endpoint.id());
+            open.setTooltip(new Tooltip("Opens " + page.path() + " of this service in the system browser"));
+            open.setOnAction(e -> openInBrowser.accept(endpoint.browserUrl()));
+            open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> endpoint.state().get() != ServiceState.UP, endpoint.state()));
             row.getChildren().add(open);
-        }
+        });
         row.getChildren().add(showLogs);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;

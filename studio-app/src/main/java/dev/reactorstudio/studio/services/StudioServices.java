@@ -1,15 +1,16 @@
 package dev.reactorstudio.studio.services;
 
-import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.model.CompileError;
 import dev.reactorstudio.runtime.model.ModelLoadException;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
+import dev.reactorstudio.runtime.host.HostOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The studio's Run and Stop: starts the same {@link ReactorServices} as {@code reactor run} — runtime
- * API, coordinator and media server — in this JVM. Starting binds ports and loading runs the model's constructor, both slow, so they run
+ * API, JS SDK coordinator and LiveKit-compatible media server — in this JVM. Starting binds ports and loading runs the model's constructor, both slow, so they run
  * on one owned thread ({@code studio-services}); that single thread also orders a Stop after a
  * Run that is still loading. State changes are published on the FX thread.
  */
@@ -36,15 +37,24 @@ public final class StudioServices implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The coordinator's JS SDK routes, /ws and viewer page. */
+    static final LoggerScope COORDINATOR_LOGS = LoggerScope.of("dev.reactorstudio.runtime.coordinator");
+    /** LiveKit signaling and the WebRTC engine it shares with the coordinator. */
+    static final LoggerScope MEDIA_LOGS = LoggerScope.of("dev.reactorstudio.runtime.livekit",
+            "dev.reactorstudio.runtime.media", "dev.onvoid.webrtc");
+    /** Everything else of the engine (host, sessions, model, registry, runtime API), and Run/Stop itself. */
+    static final LoggerScope RUNTIME_LOGS = LoggerScope.of("dev.reactorstudio.runtime", "dev.reactorstudio.studio.services")
+            .without(COORDINATOR_LOGS, MEDIA_LOGS);
+
     private final ServiceEndpoint runtime = new ServiceEndpoint("runtime", "Runtime API", ServiceOptions.DEFAULT_RUNTIME_PORT,
-            "dev.reactorstudio.runtime", "/info");
-    /** The JS SDK's apiUrl; its root is the built-in viewer page. */
-    private final ServiceEndpoint coordinator = new ServiceEndpoint("coordinator", "Coordinator",
-            ServiceOptions.DEFAULT_COORDINATOR_PORT, "dev.reactorstudio.runtime.coordinator,dev.reactorstudio.runtime.media", "/");
-    /** livekit-client's URL (ws://): nothing a browser tab can open. */
-    private final ServiceEndpoint media = new ServiceEndpoint("media", "Media server (LiveKit)",
-            ServiceOptions.DEFAULT_MEDIA_PORT, "dev.reactorstudio.runtime.livekit,dev.reactorstudio.runtime.media", null);
+            RUNTIME_LOGS, Optional.of(new ServiceEndpoint.BrowserPage("/info", "Open /info")));
+    private final ServiceEndpoint coordinator = new ServiceEndpoint("coordinator", "Coordinator (JS SDK, viewer)",
+            ServiceOptions.DEFAULT_COORDINATOR_PORT, COORDINATOR_LOGS,
+            Optional.of(new ServiceEndpoint.BrowserPage("/", "Open viewer in browser")));
+    private final ServiceEndpoint media = new ServiceEndpoint("media", "Media (LiveKit)", ServiceOptions.DEFAULT_MEDIA_PORT,
+            MEDIA_LOGS, Optional.empty());
     private final List<ServiceEndpoint> endpoints = List.of(runtime, coordinator, media);
+    /** The whole of Run/Stop; always set after the rows, so whoever sees it change sees the rows already updated. */
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
     private final List<ServicesListener> listeners = new CopyOnWriteArrayList<>();
     private final String bindHost;
@@ -52,14 +62,30 @@ public final class StudioServices implements AutoCloseable {
     /** Only touched on the worker thread. */
     private ReactorServices running;
 
-    /** @param hostOptions read at each Run (registry settings may have changed since the last) */
+    /**
+     * @param hostOptions read on each Run: the environment weights resolve against and the registry
+     *                    missing weights are pulled from (the Weights view's settings)
+     */
     public StudioServices(String bindHost, Supplier<HostOptions> hostOptions) {
         this.bindHost = bindHost;
         this.hostOptions = hostOptions;
     }
 
+    /** Runtime, coordinator, media — in that order. */
     public List<ServiceEndpoint> endpoints() {
         return endpoints;
+    }
+
+    public ServiceEndpoint runtime() {
+        return runtime;
+    }
+
+    public ServiceEndpoint coordinator() {
+        return coordinator;
+    }
+
+    public ServiceEndpoint media() {
+        return media;
     }
 
     public ReadOnlyObjectProperty<ServiceState> state() {
@@ -75,11 +101,20 @@ public final class StudioServices implements AutoCloseable {
         if (state.get().busy()) {
             return;
         }
-        setState(ServiceState.STARTING);
-        ServiceOptions options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost).withHost(hostOptions.get())
-                .withRuntimePort(runtime.requestedPort().get())
-                .withCoordinatorPort(coordinator.requestedPort().get())
-                .withMediaPort(media.requestedPort().get());
+        endpoints.forEach(e -> e.state().set(ServiceState.STARTING));
+        state.set(ServiceState.STARTING);
+        ServiceOptions options;
+        try {
+            // The same three services as `reactor run`, each on the port its row asks for (0 = any free port).
+            options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost).withHost(hostOptions.get())
+                    .withRuntimePort(runtime.requestedPort().get())
+                    .withCoordinatorPort(coordinator.requestedPort().get())
+                    .withMediaPort(media.requestedPort().get());
+        } catch (IllegalArgumentException e) { // e.g. a malformed REACTOR_REGISTRY or AWS_ENDPOINT_URL
+            LOG.error("Run failed: {}", e.getMessage());
+            fail(e.getMessage(), List.of());
+            return;
+        }
         worker.execute(() -> start(options));
     }
 
@@ -89,11 +124,13 @@ public final class StudioServices implements AutoCloseable {
         if (now == ServiceState.STOPPED || now == ServiceState.STOPPING) {
             return;
         }
-        setState(ServiceState.STOPPING);
+        endpoints.forEach(e -> e.state().set(ServiceState.STOPPING));
+        state.set(ServiceState.STOPPING);
         worker.execute(() -> {
             closeRunning();
             Platform.runLater(() -> {
-                setState(ServiceState.STOPPED);
+                endpoints.forEach(e -> e.unbound(ServiceState.STOPPED));
+                state.set(ServiceState.STOPPED);
                 listeners.forEach(ServicesListener::stopped);
             });
         });
@@ -103,24 +140,26 @@ public final class StudioServices implements AutoCloseable {
         ReactorServices services;
         try {
             services = ReactorServices.start(options);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.error("Run failed: {}", e.getMessage());
             fail(e.getMessage(), List.of());
             return;
         }
         running = services;
+        // The coordinator and media server serve as soon as they are bound (the viewer page, /health,
+        // token validation); the runtime is up once the model has loaded.
+        String runtimeUrl = services.runtimeUrl().toString();
+        int runtimePort = services.runtimePort();
+        Optional<URI> coordinatorUrl = services.coordinatorUrl();
+        Optional<String> mediaUrl = services.mediaUrl();
         Platform.runLater(() -> {
-            runtime.boundPort().set(services.runtimePort());
-            runtime.url().set(services.runtimeUrl().toString());
-            services.coordinatorUrl().ifPresent(url -> {
-                coordinator.boundPort().set(url.getPort());
-                coordinator.url().set(url.toString());
-            });
-            services.mediaUrl().ifPresent(url -> {
-                media.boundPort().set(URI.create(url).getPort());
-                media.url().set(url);
-            });
-            setState(ServiceState.LOADING);
+            if (state.get() == ServiceState.STOPPING) {
+                return; // a Stop is queued behind this start
+            }
+            runtime.bound(runtimePort, runtimeUrl, ServiceState.LOADING);
+            show(coordinator, coordinatorUrl.map(URI::toString));
+            show(media, mediaUrl);
+            state.set(ServiceState.LOADING);
         });
         try {
             services.loadModel();
@@ -133,9 +172,19 @@ public final class StudioServices implements AutoCloseable {
         }
         ModelHost host = services.host();
         Platform.runLater(() -> {
-            setState(ServiceState.UP);
+            if (state.get() == ServiceState.STOPPING) {
+                return;
+            }
+            runtime.state().set(ServiceState.UP);
+            state.set(ServiceState.UP);
             listeners.forEach(l -> l.ready(host));
         });
+    }
+
+    /** A row bound at its URL's port; a service that did not come up (none asked for) stays failed. */
+    private static void show(ServiceEndpoint endpoint, Optional<String> url) {
+        url.ifPresentOrElse(u -> endpoint.bound(URI.create(u).getPort(), u, ServiceState.UP),
+                () -> endpoint.unbound(ServiceState.FAILED));
     }
 
     private static List<CompileError> compileErrors(Throwable e) {
@@ -149,7 +198,8 @@ public final class StudioServices implements AutoCloseable {
 
     private void fail(String message, List<CompileError> errors) {
         Platform.runLater(() -> {
-            setState(ServiceState.FAILED);
+            endpoints.forEach(e -> e.unbound(ServiceState.FAILED));
+            state.set(ServiceState.FAILED);
             listeners.forEach(l -> l.failed(message, errors));
         });
     }
@@ -159,11 +209,6 @@ public final class StudioServices implements AutoCloseable {
             running.close();
             running = null;
         }
-    }
-
-    private void setState(ServiceState next) {
-        state.set(next);
-        endpoints.forEach(e -> e.state().set(next));
     }
 
     /** Stops everything and ends the worker thread (studio exit). Blocks until done. */

@@ -1,94 +1,117 @@
 package dev.reactorstudio.studio.weights;
 
+import dev.reactorstudio.runtime.registry.PullPhase;
 import dev.reactorstudio.runtime.registry.PullProgress;
 import dev.reactorstudio.runtime.registry.RegistryException;
-import dev.reactorstudio.runtime.registry.RegistryLocation;
+import dev.reactorstudio.runtime.registry.RegistryProblem;
 import dev.reactorstudio.runtime.registry.TransferFigures;
 import dev.reactorstudio.runtime.registry.WeightProgress;
 import dev.reactorstudio.runtime.registry.WeightPull;
 import dev.reactorstudio.runtime.registry.WeightRegistry;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@link WeightDownloads} over the engine's weights registry: the same parallel, resumable,
- * verified pull as {@code reactor weights pull}, into the same cache. Each download runs on its
- * own daemon thread; cancel keeps the {@code .part} files, so a later start resumes.
+ * Downloads through the engine's {@link WeightRegistry}, exactly as {@code reactor weights pull}
+ * does: parallel ranged GETs, verification, {@code .part} files that a cancel keeps and the next
+ * start resumes, and the engine's own error messages. Each download blocks one owned
+ * {@code studio-pull-N} thread for its duration (the registry's transfer threads are its own).
  */
-public final class RegistryDownloads implements WeightDownloads {
-    private final Map<String, String> environment;
+public final class RegistryDownloads implements WeightDownloads, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryDownloads.class);
 
-    /** @param environment where the cache ({@code REACTOR_CACHE_DIR}) and AWS settings come from */
-    public RegistryDownloads(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-    }
+    private final RegistrySetup setup;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final Set<WeightPull> active = ConcurrentHashMap.newKeySet();
+    private final ExecutorService pulls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "studio-pull-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
-    /** The engine's settings for what the Weights view shows: its fields win over the environment. */
-    public static dev.reactorstudio.runtime.registry.RegistrySettings engineSettings(RegistrySettings view,
-                                                                                    Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        String profile = text(view.profile().get());
-        if (!profile.isEmpty()) {
-            env.put("AWS_PROFILE", profile);
-        }
-        var settings = dev.reactorstudio.runtime.registry.RegistrySettings.fromEnvironment(env);
-        String location = text(view.location().get());
-        if (!location.isEmpty()) {
-            settings = settings.withLocation(RegistryLocation.parse(location));
-        }
-        String endpoint = text(view.endpoint().get());
-        if (!endpoint.isEmpty()) {
-            settings = settings.withEndpoint(URI.create(endpoint));
-        }
-        return settings;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value.strip();
+    public RegistryDownloads(RegistrySetup setup) {
+        this.setup = setup;
     }
 
     @Override
-    public Handle start(String weight, RegistrySettings settings, Listener listener) {
-        WeightRegistry registry;
-        WeightPull pull;
+    public Handle start(String weight, RegistrySettings view, Listener listener) {
+        dev.reactorstudio.runtime.registry.RegistrySettings settings;
         try {
-            registry = WeightRegistry.open(engineSettings(settings, environment));
-            pull = registry.pull(List.of(weight), progress -> report(weight, progress, listener));
-        } catch (RuntimeException e) {
-            // A malformed location or endpoint: say so in the row instead of failing the task silently.
+            settings = setup.settings(view);
+        } catch (IllegalArgumentException e) {
             listener.failed(weight, e.getMessage());
             return () -> { };
         }
-        Thread thread = new Thread(() -> {
-            try {
-                Path folder = pull.run().get(0);
-                listener.finished(weight, folder);
-            } catch (RegistryException e) {
-                // A cancel came from the task, which has already ended and rescans the row.
-                if (!pull.isCancelled()) {
-                    listener.failed(weight, e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                listener.failed(weight, "unexpected: " + e);
-            } finally {
-                registry.close();
-            }
-        }, "studio-pull-" + weight);
-        thread.setDaemon(true);
-        thread.start();
+        WeightRegistry registry = WeightRegistry.open(settings);
+        WeightPull pull = registry.pull(List.of(weight), progress -> report(weight, progress, listener));
+        active.add(pull);
+        try {
+            pulls.execute(() -> run(weight, registry, pull, listener));
+        } catch (RejectedExecutionException closing) {
+            active.remove(pull);
+            registry.close();
+            listener.failed(weight, "the studio is closing");
+        }
         return pull::cancel;
     }
 
-    private static void report(String weight, PullProgress progress, Listener listener) {
-        for (WeightProgress w : progress.weights()) {
-            if (w.weight().equals(weight)) {
-                TransferFigures f = w.figures();
-                listener.progress(weight, f.bytesDone(), f.bytesTotal(), f.bytesPerSecond(),
-                        f.eta().map(java.time.Duration::toSeconds).orElse(-1L));
+    private void run(String weight, WeightRegistry registry, WeightPull pull, Listener listener) {
+        try (registry) {
+            Path folder = pull.run().get(0);
+            listener.finished(weight, folder);
+        } catch (RegistryException e) {
+            if (e.problem() == RegistryProblem.CANCELLED) {
+                LOG.info("Download of {} cancelled; its partial files stay for a resume", weight);
+                listener.cancelled(weight);
+            } else {
+                LOG.warn("Download of {} failed ({}): {}", weight, e.problem(), e.getMessage());
+                listener.failed(weight, e.getMessage());
             }
+        } catch (RuntimeException e) {
+            LOG.error("Download of {} failed", weight, e);
+            listener.failed(weight, "the download stopped unexpectedly: " + e);
+        } finally {
+            active.remove(pull);
+        }
+    }
+
+    private static void report(String weight, PullProgress progress, Listener listener) {
+        progress.weights().stream().filter(w -> w.weight().equals(weight)).findFirst()
+                .ifPresent(w -> listener.progress(toProgress(w)));
+    }
+
+    static Progress toProgress(WeightProgress w) {
+        TransferFigures f = w.figures();
+        boolean listed = w.phase() != PullPhase.QUEUED && w.phase() != PullPhase.LISTING;
+        Optional<String> note = switch (w.phase()) {
+            case QUEUED, LISTING -> Optional.of("listing");
+            case WAITING_FOR_LOCK -> Optional.of("waiting for another download of it");
+            default -> Optional.empty();
+        };
+        return new Progress(w.weight(), f.bytesDone(), listed ? f.bytesTotal() : -1, f.bytesPerSecond(),
+                f.eta().map(Duration::toSeconds).orElse(-1L), w.filesDone(), w.filesTotal(), w.currentFile(), note);
+    }
+
+    /** Cancels every running download (their partial files stay) and ends the pull threads. */
+    @Override
+    public void close() {
+        active.forEach(WeightPull::cancel);
+        pulls.shutdown();
+        try {
+            pulls.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

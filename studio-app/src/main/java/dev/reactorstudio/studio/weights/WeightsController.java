@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -16,14 +17,15 @@ import javafx.collections.ObservableList;
 
 /**
  * The Weights view's logic: one row per manifest weight, refreshed from disk on the owned
- * {@code studio-weights} thread, and downloads from the registry run as tasks whose progress flows
- * into the rows and the overall bar. FX thread unless noted.
+ * {@code studio-weights} thread, and downloads through {@link WeightDownloads} run as tasks (each
+ * waiting on a {@code studio-weights-download-N} thread) whose progress flows into the rows and the
+ * overall bar. FX thread unless noted.
  */
 public final class WeightsController implements AutoCloseable {
 
     /** How download tasks report back to the rows (any thread). */
     interface RowUpdater {
-        void progress(String weight, long bytes, long totalBytes, String detail);
+        void progress(WeightDownloads.Progress progress, String detail);
 
         void finished(String weight, Path folder);
 
@@ -38,16 +40,26 @@ public final class WeightsController implements AutoCloseable {
     private final RegistrySettings settings;
     private final Optional<WeightDownloads> downloads;
     private final Map<String, DownloadTask> running = new HashMap<>();
-    private final ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
+    private final Map<String, String> environment;
+    /** Disk scans, one at a time and in order. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "studio-weights");
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, String> environment;
+    /** Download tasks; each only waits for its download, so they get threads of their own and never hold up a scan. */
+    private final AtomicInteger taskThreads = new AtomicInteger();
+    private final ExecutorService taskRunner = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "studio-weights-download-" + taskThreads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
     private Path folder;
     private List<String> names = List.of();
 
-    /** @param environment where the cache is looked up ({@code REACTOR_CACHE_DIR}, {@code REACTOR_WEIGHTS_<NAME>}) */
+    /**
+     * @param environment what the disk status is read against ({@code REACTOR_CACHE_DIR}, {@code REACTOR_WEIGHTS_*})
+     */
     public WeightsController(RegistrySettings settings, Optional<WeightDownloads> downloads, Map<String, String> environment) {
         this.settings = settings;
         this.downloads = downloads;
@@ -82,6 +94,7 @@ public final class WeightsController implements AutoCloseable {
             row(r.name()).filter(row -> !running.containsKey(r.name())).ifPresent(row -> {
                 row.state().set(r.state());
                 row.bytes().set(r.bytes());
+                row.totalBytes().set(r.expectedBytes().orElse(-1));
                 row.progress().set(r.state().usable() ? 1 : 0);
                 row.detail().set(r.problem() != null ? r.problem() : r.where() == null ? "" : r.where().toString());
             });
@@ -112,7 +125,7 @@ public final class WeightsController implements AutoCloseable {
         task.setOnSucceeded(e -> tasks.remove(task));
         task.setOnFailed(e -> tasks.remove(task));
         task.setOnCancelled(e -> tasks.remove(task));
-        worker.execute(task);
+        taskRunner.execute(task);
     }
 
     public void cancel(String weight) {
@@ -154,21 +167,23 @@ public final class WeightsController implements AutoCloseable {
         return settings;
     }
 
+    /** Cancels running downloads (their partial files stay) and ends the studio-weights threads. */
     @Override
     public void close() {
-        running.values().forEach(t -> t.cancel(true));
+        List.copyOf(running.values()).forEach(t -> t.cancel(true));
         worker.shutdownNow();
+        taskRunner.shutdownNow();
     }
 
     /** Moves task reports onto the FX thread and into the rows. */
     private final class Updater implements RowUpdater {
         @Override
-        public void progress(String weight, long bytes, long totalBytes, String detail) {
-            Platform.runLater(() -> row(weight).ifPresent(r -> {
+        public void progress(WeightDownloads.Progress p, String detail) {
+            Platform.runLater(() -> row(p.weight()).filter(r -> running.containsKey(p.weight())).ifPresent(r -> {
                 r.state().set(WeightState.DOWNLOADING);
-                r.bytes().set(bytes);
-                r.totalBytes().set(totalBytes);
-                r.progress().set(totalBytes > 0 ? (double) bytes / totalBytes : -1);
+                r.bytes().set(p.bytes());
+                r.totalBytes().set(p.totalBytes());
+                r.progress().set(p.fraction());
                 r.detail().set(detail);
                 updateOverall();
             }));

@@ -51,8 +51,13 @@ public final class WeightsView extends BorderPane {
                 controller.download(row.name());
             }
         });
+        // A partial weight continues from its .part files: say so on the button.
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> download.textProperty().bind(row == null
+                ? new ReadOnlyStringWrapper("Download")
+                : row.state().map(state -> state == WeightState.PARTIAL ? "Resume" : "Download")));
         Button cancel = new Button("Cancel");
         cancel.setId("weights-cancel");
+        cancel.setTooltip(new Tooltip("Stops the download; the partial files stay, and Download resumes from them"));
         cancel.setOnAction(e -> {
             WeightRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -63,9 +68,10 @@ public final class WeightsView extends BorderPane {
         pull.setId("weights-pull");
         pull.setOnAction(e -> controller.pullAll());
         Button rescan = new Button("Rescan");
+        rescan.setId("weights-rescan");
         rescan.setOnAction(e -> controller.rescan());
         if (!controller.canDownload()) {
-            Tooltip why = new Tooltip("Downloads are off in this studio. "
+            Tooltip why = new Tooltip("This studio was started without the weights registry. "
                     + "Put weights in the model folder's weights/NAME or set REACTOR_WEIGHTS_NAME.");
             for (Button b : new Button[] {download, cancel, pull}) {
                 b.setDisable(true);
@@ -94,16 +100,18 @@ public final class WeightsView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
-        grid.addRow(0, new Label("Registry"), field("registry-location", settings.location().get(), "s3://bucket/prefix", settings.location()));
-        grid.addRow(1, new Label("Endpoint"), field("registry-endpoint", settings.endpoint().get(), "https://… (S3-compatible stores)", settings.endpoint()));
-        grid.addRow(2, new Label("Profile"), field("registry-profile", settings.profile().get(), "AWS profile (default chain when empty)", settings.profile()));
+        grid.addRow(0, new Label("Registry"), field("registry-location", "s3://bucket/prefix", settings.location()));
+        grid.addRow(1, new Label("Endpoint"), field("registry-endpoint", "https://… (S3-compatible stores)", settings.endpoint()));
+        grid.addRow(2, new Label("Profile"), field("registry-profile", "AWS profile (default chain when empty)", settings.profile()));
         TitledPane pane = new TitledPane("Registry settings", new VBox(grid));
-        pane.setExpanded(false);
+        pane.setId("registry-settings");
+        // Open when there is nothing to download from yet, so the author sees where it goes.
+        pane.setExpanded(settings.location().get() == null || settings.location().get().isBlank());
         return pane;
     }
 
-    private static TextField field(String id, String value, String prompt, javafx.beans.property.StringProperty target) {
-        TextField field = new TextField(value);
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty target) {
+        TextField field = new TextField(target.get());
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().addListener((o, a, b) -> target.set(b));

@@ -3,22 +3,28 @@ package dev.reactorstudio.studio.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactorstudio.studio.preview.MessageEntry;
+import dev.reactorstudio.studio.services.LogEntry;
 import dev.reactorstudio.studio.services.ServiceEndpoint;
 import dev.reactorstudio.studio.services.ServiceState;
+import dev.reactorstudio.studio.services.StudioServices;
 import java.awt.image.BufferedImage;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -39,6 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RunAndPreviewTest {
     private static final long WAIT = 60;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestStudio test;
     private Studio studio;
@@ -46,6 +53,8 @@ class RunAndPreviewTest {
     @Start
     void start(Stage stage) throws Exception {
         test = new TestStudio();
+        // Room for the Services rows under the editor (the window is 1280x800 here).
+        test.prefs.putDouble("dock.bottom", 0.3);
         studio = test.open(stage);
         studio.projectActions().open(TestStudio.example());
     }
@@ -62,33 +71,78 @@ class RunAndPreviewTest {
     }
 
     @Test
+    void runStartsRuntimeCoordinatorAndMediaWhosePortsAnswerAndStopFreesAllThree(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.dockForTest().show("services"));
+        robot.clickOn("#services-run");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.UP);
+        StudioServices services = studio.services();
+        for (ServiceEndpoint endpoint : services.endpoints()) {
+            assertThat(endpoint.state().get()).as(endpoint.id()).isEqualTo(ServiceState.UP);
+            assertThat(robot.lookup("#service-state-" + endpoint.id()).queryLabeled().getText()).as(endpoint.id()).isEqualTo("up");
+            assertThat(endpoint.boundPort().get()).as(endpoint.id()).isPositive();
+            assertThat(robot.lookup("#url-" + endpoint.id()).queryAs(TextField.class).getText()).isEqualTo(endpoint.url().get());
+        }
+        int runtimePort = services.runtime().boundPort().get();
+        int coordinatorPort = services.coordinator().boundPort().get();
+        int mediaPort = services.media().boundPort().get();
+        assertThat(Set.of(runtimePort, coordinatorPort, mediaPort)).hasSize(3);
+        assertThat(services.runtime().url().get()).isEqualTo("http://127.0.0.1:" + runtimePort);
+        assertThat(services.coordinator().url().get()).isEqualTo("http://127.0.0.1:" + coordinatorPort);
+        assertThat(services.media().url().get()).isEqualTo("ws://127.0.0.1:" + mediaPort);
+
+        // Each answers on its port: the runtime's and the coordinator's health, LiveKit's token check.
+        assertThat(get("http://127.0.0.1:" + runtimePort + "/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> coordinatorHealth = get("http://127.0.0.1:" + coordinatorPort + "/health");
+        assertThat(coordinatorHealth.statusCode()).isEqualTo(200);
+        assertThat(coordinatorHealth.body()).contains("\"status\":\"healthy\"").contains(":" + runtimePort);
+        HttpResponse<String> validate = get("http://127.0.0.1:" + mediaPort + "/rtc/validate");
+        assertThat(validate.statusCode()).as(validate.body()).isEqualTo(401);
+
+        // "Open viewer in browser" opens the coordinator's page, which is the built-in viewer.
+        clickRowButton(robot, "#service-open-coordinator");
+        assertThat(test.opened).containsExactly("http://127.0.0.1:" + coordinatorPort + "/");
+        HttpResponse<String> viewer = get(test.opened.get(0));
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        assertThat(viewer.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+
+        // Each row's Logs shows that service's lines only.
+        @SuppressWarnings("unchecked")
+        ListView<LogEntry> console = robot.lookup("#service-log").queryAs(ListView.class);
+        clickRowButton(robot, "#service-logs-coordinator");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> lines(console).stream()
+                .anyMatch(l -> l.message().startsWith("Coordinator on http://127.0.0.1:" + coordinatorPort)));
+        assertThat(lines(console)).allMatch(l -> l.logger().startsWith("dev.reactorstudio.runtime.coordinator."));
+        clickRowButton(robot, "#service-logs-media");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> lines(console).stream()
+                .anyMatch(l -> l.message().startsWith("Rejected a /rtc join")));
+        assertThat(lines(console)).allMatch(l -> l.logger().startsWith("dev.reactorstudio.runtime.livekit.")
+                || l.logger().startsWith("dev.reactorstudio.runtime.media.") || l.logger().startsWith("dev.onvoid.webrtc"));
+        clickRowButton(robot, "#service-logs-runtime");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !lines(console).isEmpty());
+        assertThat(lines(console)).noneMatch(l -> l.logger().startsWith("dev.reactorstudio.runtime.coordinator.")
+                || l.logger().startsWith("dev.reactorstudio.runtime.livekit."));
+
+        robot.clickOn("#services-stop");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> services.state().get() == ServiceState.STOPPED);
+        for (ServiceEndpoint endpoint : services.endpoints()) {
+            assertThat(endpoint.state().get()).as(endpoint.id()).isEqualTo(ServiceState.STOPPED);
+            assertThat(endpoint.url().get()).as(endpoint.id()).isEmpty();
+        }
+        for (int port : new int[] {runtimePort, coordinatorPort, mediaPort}) {
+            try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(socket.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
     void runPreviewCommandSnapshotRecordAndStopFreesThePorts(FxRobot robot) throws Exception {
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.UP);
-        // All three services of `reactor run` are up, on the ports they report.
-        List<Integer> ports = new ArrayList<>();
-        for (ServiceEndpoint endpoint : studio.services().endpoints()) {
-            assertThat(robot.lookup("#service-state-" + endpoint.id()).queryLabeled().getText()).as(endpoint.id()).isEqualTo("up");
-            assertThat(endpoint.boundPort().get()).as(endpoint.id()).isPositive();
-            ports.add(endpoint.boundPort().get());
-        }
-        assertThat(studio.services().endpoints()).extracting(ServiceEndpoint::id).containsExactly("runtime", "coordinator", "media");
-        String runtimeUrl = studio.services().endpoints().get(0).url().get();
-        String coordinatorUrl = studio.services().endpoints().get(1).url().get();
-        assertThat(runtimeUrl).isEqualTo("http://127.0.0.1:" + ports.get(0));
-        assertThat(coordinatorUrl).isEqualTo("http://127.0.0.1:" + ports.get(1));
-        assertThat(studio.services().endpoints().get(2).url().get()).isEqualTo("ws://127.0.0.1:" + ports.get(2));
-        assertThat(get(runtimeUrl + "/health")).contains("\"status\":\"healthy\"");
-        assertThat(get(coordinatorUrl + "/health")).contains("\"status\":\"healthy\"");
-        // "Open in browser" on the coordinator opens its viewer page; the media server has no page to open.
-        robot.interact(() -> studio.dockForTest().show("services"));
-        javafx.scene.control.Button open = robot.lookup("#open-coordinator").queryButton();
-        assertThat(open.isDisabled()).isFalse();
-        // fire(), not a click: the bottom dock may be scrolled out of the small headless screen.
-        robot.interact(open::fire);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> test.opened.contains(coordinatorUrl + "/"));
-        assertThat(get(coordinatorUrl + "/")).contains("Reactor viewer");
-        assertThat(robot.lookup("#open-media").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#service-state-runtime").queryLabeled().getText()).isEqualTo("up");
+        int port = studio.services().endpoints().get(0).boundPort().get();
+        assertThat(port).isPositive();
+        assertThat(studio.services().endpoints().get(0).url().get()).isEqualTo("http://127.0.0.1:" + port);
 
         // Live frames: the preview image exists and its pixels change.
         robot.interact(() -> studio.dockForTest().show("preview"));
@@ -129,21 +183,35 @@ class RunAndPreviewTest {
             grabber.stop();
         }
 
-        // Stop frees all three ports.
+        // Stop frees the port.
         robot.clickOn("#stop");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.STOPPED);
-        for (int port : ports) {
-            try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(socket.getLocalPort()).isEqualTo(port);
-            }
+        try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
         }
     }
 
-    private static String get(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+    /** Scrolls the Services rows until the button shows (three rows may not fit the dock), then clicks it. */
+    private static void clickRowButton(FxRobot robot, String query) {
+        ScrollPane rows = robot.lookup("#services-rows").queryAs(ScrollPane.class);
+        Node button = robot.lookup(query).query();
+        robot.interact(() -> {
+            Node content = rows.getContent();
+            double y = content.sceneToLocal(button.localToScene(button.getBoundsInLocal())).getMinY();
+            double hidden = content.getBoundsInLocal().getHeight() - rows.getViewportBounds().getHeight();
+            rows.setVvalue(hidden <= 0 ? 0 : Math.max(0, Math.min(1, y / hidden)));
+        });
+        robot.clickOn(button);
+    }
+
+    /** The console's lines, copied on the FX thread (where they change). */
+    private static List<LogEntry> lines(ListView<LogEntry> console) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> List.copyOf(console.getItems())).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        return response.body();
     }
 
     private static boolean isFile(Path path, String extension) {

@@ -48,7 +48,7 @@ public final class StudioTour {
         prefs.putDouble("window.x", 0);
         prefs.putDouble("window.y", 0);
         Path captures = Files.createTempDirectory("tour-captures");
-        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }, System.getenv()));
+        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }));
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
         studio.projectActions().open(TestStudio.example());
         Thread tour = new Thread(() -> {

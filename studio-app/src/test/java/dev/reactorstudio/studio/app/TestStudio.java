@@ -1,58 +1,63 @@
 package dev.reactorstudio.studio.app;
 
+import dev.reactorstudio.runtime.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 
 /**
- * A studio for tests: its own preferences node (removed afterwards), a temp captures folder, a temp
- * weights cache and no registry from the environment, free ports on 127.0.0.1.
+ * A studio for tests: its own preferences node (removed afterwards), a temp captures folder, free
+ * ports on 127.0.0.1, a browser that only records what it was asked to open, and — unless a test
+ * passes its own — an environment whose registry cache is a temp folder.
  */
 final class TestStudio {
     final Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-test/" + UUID.randomUUID());
     final Path captures;
-    /** What the studio asked the desktop browser to open. */
+    /** The registry cache of the default test environment; deleted on close. */
+    final Path cache;
     final List<String> opened = new CopyOnWriteArrayList<>();
     Studio studio;
 
-    final Path cache;
-    final Map<String, String> environment;
-
     TestStudio() throws IOException {
-        this(Map.of());
-    }
-
-    /** @param extraEnvironment added to the studio's environment (e.g. AWS credentials of a test registry) */
-    TestStudio(Map<String, String> extraEnvironment) throws IOException {
         captures = Files.createTempDirectory("studio-captures");
-        cache = Files.createTempDirectory("studio-weights-cache");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("REACTOR_REGISTRY");
-        env.remove("AWS_ENDPOINT_URL");
-        env.put("REACTOR_CACHE_DIR", cache.toString());
-        env.putAll(extraEnvironment);
-        environment = Map.copyOf(env);
+        cache = Files.createTempDirectory("studio-cache");
     }
 
-    Studio open(Stage stage) {
-        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", opened::add, environment));
+    Studio open(Stage stage) throws IOException {
+        return open(stage, Map.of("REACTOR_CACHE_DIR", cache.toString()), UnaryOperator.identity());
+    }
+
+    Studio open(Stage stage, Map<String, String> environment, UnaryOperator<RegistrySettings> registryTuning) {
+        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", opened::add, environment, registryTuning));
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
         return studio;
     }
 
-    void close() throws BackingStoreException {
+    void close() throws BackingStoreException, IOException {
         if (studio != null) {
             studio.close();
         }
         prefs.removeNode();
+        deleteTree(cache);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The repository's example, as the README runs it. */

@@ -2,24 +2,25 @@ package dev.reactorstudio.studio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reactorstudio.runtime.registry.CacheLayout;
 import dev.reactorstudio.studio.weights.WeightRow;
 import dev.reactorstudio.studio.weights.WeightState;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,63 +35,60 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The Weights view against a real S3 API in-process (S3Proxy on 127.0.0.1): the registry is set in
- * the view's fields, Download shows progress and ends "cached" with byte-identical files; Cancel
- * keeps the partial files and a second Download resumes to the same end.
+ * The Weights view over the engine's registry: a model whose manifest lists weight {@code LongLive},
+ * an in-process S3 (S3Proxy) holding it behind a relay paced to 4 MiB/s so progress is visible, the
+ * registry typed into the view's settings, then Download — and Cancel/Resume. The cache is a temp
+ * folder (REACTOR_CACHE_DIR in the studio's environment).
  */
 @ExtendWith(ApplicationExtension.class)
 class WeightsDownloadTest {
-    private static final long WAIT = 120;
-    private static final String WEIGHT = "demo-weights";
+    private static final long WAIT = 60;
+    private static final String WEIGHT = "LongLive";
+    private static final long PACE = 4L << 20;
+    private static final long BIG = 8L << 20;
 
     @RegisterExtension
-    static final S3ProxyExtension S3 = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").ignoreUnknownHeaders().build();
-
-    private static Path published;
+    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .ignoreUnknownHeaders()
+            .build();
 
     private TestStudio test;
     private Studio studio;
-
-    @BeforeAll
-    static void makeWeight() throws Exception {
-        // One large file so the transfer lasts long enough to watch (and to cancel), and a few small ones.
-        published = Files.createTempDirectory("published-weight");
-        Random random = new Random(7);
-        byte[] big = new byte[160 << 20];
-        random.nextBytes(big);
-        Files.write(published.resolve("model.safetensors"), big);
-        Files.createDirectories(published.resolve("tokenizer"));
-        for (int i = 0; i < 3; i++) {
-            byte[] small = new byte[4096 + i];
-            random.nextBytes(small);
-            Files.write(published.resolve("tokenizer/part-" + i + ".json"), small);
-        }
-    }
-
-    /** S3Proxy's extension starts a fresh store before each test. */
-    @BeforeEach
-    void publishWeight() throws Exception {
-        try (S3Client s3 = S3Client.builder().endpointOverride(S3.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"))).build();
-             Stream<Path> files = Files.walk(published)) {
-            s3.createBucket(b -> b.bucket("registry"));
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String key = "models/" + WEIGHT + "/" + published.relativize(file).toString().replace('\\', '/');
-                s3.putObject(b -> b.bucket("registry").key(key), RequestBody.fromFile(file));
-            }
-        }
-    }
+    private Path source;
+    private String bucket;
+    private ThrottledRelay relay;
 
     @Start
     void start(Stage stage) throws Exception {
-        test = new TestStudio(Map.of("AWS_ACCESS_KEY_ID", "access", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_REGION", "us-east-1"));
-        studio = test.open(stage);
-        studio.projectActions().open(modelWithAWeight());
+        test = new TestStudio();
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "access", "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_REGION", "us-east-1", "REACTOR_CACHE_DIR", test.cache.toString());
+        // Two connections and 1 MiB chunks: the 8 MiB file lands in eight resumable pieces.
+        studio = test.open(stage, env, settings -> settings.withConnections(2).withChunkSize(1 << 20)
+                .withRetries(3, Duration.ofSeconds(10)));
+    }
+
+    /** The weight in S3 (behind the paced relay) and a model listing it, opened in the studio. S3Proxy starts after @Start. */
+    private void modelWithWeightInTheRegistry(FxRobot robot) throws Exception {
+        source = Files.createTempDirectory("weights-source");
+        Files.writeString(source.resolve("config.json"), "{\"layers\": 24, \"hidden\": 1024}\n");
+        write(source.resolve("tokenizer/vocab.txt"), 200_000, 7);
+        write(source.resolve("model.bin"), BIG, 42);
+        bucket = "weights-" + UUID.randomUUID().toString().substring(0, 8);
+        upload();
+        relay = new ThrottledRelay(S3.getUri(), PACE);
+        Path model = Files.createTempDirectory("weights-model");
+        Files.writeString(model.resolve("manifest.json"), """
+                {"reactor-runtime": "0.1.0", "class": "model_big:BigModel", "model_name": "big",
+                 "model_version": "1.0.0", "weights": ["LongLive"]}
+                """);
+        robot.interact(() -> studio.projectActions().open(model));
     }
 
     @AfterEach
-    void close(FxRobot robot) {
+    void close(FxRobot robot) throws Exception {
         robot.interact(() -> {
             try {
                 test.close();
@@ -98,102 +96,157 @@ class WeightsDownloadTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    @Test
-    void downloadShowsProgressAndEndsCachedWithIdenticalFiles(FxRobot robot) throws Exception {
-        WeightRow row = showWeightsAndPointAtTheRegistry(robot);
-        assertThat(row.state().get()).isEqualTo(WeightState.MISSING);
-        List<Double> seen = watchProgress(robot, row);
-
-        long started = System.nanoTime();
-        download(robot);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.CACHED);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "weights view: %d MB in %.2f s (%.0f MB/s), %d progress updates%n",
-                (160 << 20) / 1_000_000, seconds, (160 << 20) / 1e6 / seconds, seen.size());
-
-        assertThat(seen).as("progress seen while downloading").anyMatch(p -> p > 0 && p < 1);
-        assertThat(row.detail().get()).doesNotContain("failed");
-        assertIdenticalToPublished(test.cache.resolve(WEIGHT));
-    }
-
-    @Test
-    void cancelKeepsPartialFilesAndDownloadResumesToCached(FxRobot robot) throws Exception {
-        WeightRow row = showWeightsAndPointAtTheRegistry(robot);
-        download(robot);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.bytes().get() > 0 && row.progress().get() < 1);
-        robot.interact(() -> robot.lookup("#weights-cancel").queryButton().fire());
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.weights().tasks().isEmpty()
-                && row.state().get() == WeightState.PARTIAL);
-        try (Stream<Path> files = Files.walk(test.cache)) {
-            assertThat(files.map(Path::toString)).as("resumable partial files kept").anyMatch(f -> f.endsWith(".part"));
+        if (relay != null) {
+            relay.close();
         }
-
-        // Resuming is the registry's (chunks already verified are kept; its ResumeTest checks that);
-        // here the view must take the partial weight to "cached" again.
-        download(robot);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.CACHED);
-        assertIdenticalToPublished(test.cache.resolve(WEIGHT));
+        if (source != null) {
+            TestStudio.deleteTree(source);
+        }
     }
 
     @Test
-    void aWeightTheRegistryLacksFailsInPlainWordsAndNothingLooksCached(FxRobot robot) throws Exception {
-        WeightRow row = showWeightsAndPointAtTheRegistry(robot);
-        robot.interact(() -> robot.lookup("#registry-location").queryAs(TextField.class).setText("s3://registry/elsewhere"));
-        download(robot);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.FAILED);
-        System.out.println("weights view error: " + row.detail().get());
-        assertThat(row.detail().get()).contains(WEIGHT).contains("s3://registry/elsewhere");
-        assertThat(test.cache.resolve(WEIGHT).resolve("model.safetensors")).doesNotExist();
+    void downloadShowsGrowingProgressAndEndsCachedWithIdenticalFiles(FxRobot robot) throws Exception {
+        WeightRow row = showWeightsAndTypeRegistry(robot);
+        assertThat(row.state().get()).isEqualTo(WeightState.MISSING);
+        Watch watch = watch(robot, row);
+
+        robot.clickOn("#weights-download");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.CACHED);
+
+        assertThat(watch.progress).as("progress values seen").anyMatch(p -> p > 0 && p < 1);
+        assertThat(watch.overall).as("overall progress seen").anyMatch(p -> p > 0 && p < 1);
+        List<Long> bytes = watch.bytes.stream().distinct().toList();
+        assertThat(bytes).as("bytes seen").hasSizeGreaterThanOrEqualTo(3).isSorted();
+        assertThat(watch.details).anyMatch(d -> d.contains("/s") && d.contains(" of 3 files"));
+        assertThat(watch.tasksShown).as("the download showed in the task view").isPositive();
+        assertCachedAndIdentical();
+        System.out.println("Weights download: " + totalSize() + " bytes through a " + (PACE >> 20) + " MiB/s relay; "
+                + watch.progress.stream().filter(p -> p > 0 && p < 1).count() + " intermediate progress values; last detail: "
+                + watch.details.stream().filter(d -> d.contains("/s · ")).reduce((a, b) -> b).orElse("?"));
     }
 
-    private WeightRow showWeightsAndPointAtTheRegistry(FxRobot robot) throws Exception {
+    @Test
+    void cancelKeepsPartialFilesAndResumeEndsCached(FxRobot robot) throws Exception {
+        WeightRow row = showWeightsAndTypeRegistry(robot);
+        Watch watch = watch(robot, row);
+        robot.clickOn("#weights-download");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.progress().get() > 0.3);
+        robot.clickOn("#weights-cancel");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.PARTIAL);
+        Path folder = test.cache.resolve(WEIGHT);
+        assertThat(folder.resolve(CacheLayout.COMPLETION_RECORD)).doesNotExist();
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.map(Path::toString)).anyMatch(p -> p.endsWith("model.bin" + CacheLayout.PART_SUFFIX));
+        }
+        assertThat(robot.lookup("#weights-download").queryAs(Button.class).getText()).isEqualTo("Resume");
+
+        long before = relay.relayed();
+        robot.clickOn("#weights-download");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.CACHED);
+        long again = relay.relayed() - before;
+        assertThat(again).as("bytes fetched by the resume").isLessThan(totalSize());
+        assertCachedAndIdentical();
+        System.out.println("Weights resume: fetched " + again + " of " + totalSize() + " bytes after the cancel");
+    }
+
+    @Test
+    void aRegistryThatDoesNotExistFailsTheRowInTheEnginesWords(FxRobot robot) throws Exception {
+        modelWithWeightInTheRegistry(robot);
         robot.interact(() -> studio.dockForTest().show("weights"));
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.weights().rows().size() == 1);
+        robot.clickOn("#registry-location").write("s3://no-such-bucket/models");
+        robot.clickOn("#registry-endpoint").write(relay.uri().toString());
+        @SuppressWarnings("unchecked")
+        TableView<WeightRow> table = robot.lookup("#weights-table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WeightRow row = table.getItems().get(0);
+        robot.clickOn("#weights-download");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.FAILED);
+        assertThat(row.detail().get()).contains("bucket \"no-such-bucket\" does not exist");
+        assertThat(test.cache.resolve(WEIGHT).resolve(CacheLayout.COMPLETION_RECORD)).doesNotExist();
+    }
+
+    /** Puts the weight in the registry, opens the model and the Weights view, types the registry into its settings, and selects the weight's row. */
+    private WeightRow showWeightsAndTypeRegistry(FxRobot robot) throws Exception {
+        modelWithWeightInTheRegistry(robot);
+        robot.interact(() -> studio.dockForTest().show("weights"));
+        @SuppressWarnings("unchecked")
+        TableView<WeightRow> table = robot.lookup("#weights-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).extracting(WeightRow::name).containsExactly(WEIGHT);
+        robot.clickOn("#registry-location").write("s3://" + bucket + "/models");
+        robot.clickOn("#registry-endpoint").write(relay.uri().toString());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        return table.getItems().get(0);
+    }
+
+    /** What the row and the task view showed, recorded on the FX thread as it happened. */
+    private static final class Watch {
+        final List<Double> progress = new CopyOnWriteArrayList<>();
+        final List<Long> bytes = new CopyOnWriteArrayList<>();
+        final List<String> details = new CopyOnWriteArrayList<>();
+        final List<Double> overall = new CopyOnWriteArrayList<>();
+        volatile int tasksShown;
+    }
+
+    private Watch watch(FxRobot robot, WeightRow row) {
+        Watch watch = new Watch();
         robot.interact(() -> {
-            robot.lookup("#registry-location").queryAs(TextField.class).setText("s3://registry/models");
-            robot.lookup("#registry-endpoint").queryAs(TextField.class).setText(S3.getUri().toString());
+            row.progress().addListener((o, a, b) -> watch.progress.add(b.doubleValue()));
+            row.bytes().addListener((o, a, b) -> {
+                if (row.state().get() == WeightState.DOWNLOADING) {
+                    watch.bytes.add(b.longValue());
+                }
+            });
+            row.detail().addListener((o, a, b) -> watch.details.add(b));
+            studio.weights().overall().addListener((o, a, b) -> watch.overall.add(b.doubleValue()));
+            studio.weights().tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<?>>) c ->
+                    watch.tasksShown = Math.max(watch.tasksShown, c.getList().size()));
         });
-        WeightRow row = studio.weights().rows().get(0);
-        assertThat(row.name()).isEqualTo(WEIGHT);
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.MISSING);
-        return row;
+        return watch;
     }
 
-    private static List<Double> watchProgress(FxRobot robot, WeightRow row) {
-        List<Double> seen = new CopyOnWriteArrayList<>();
-        robot.interact(() -> row.progress().addListener((o, a, b) -> seen.add(b.doubleValue())));
-        return seen;
-    }
-
-    private static void download(FxRobot robot) {
-        robot.interact(() -> {
-            @SuppressWarnings("unchecked")
-            TableView<WeightRow> table = robot.lookup("#weights-table").queryAs(TableView.class);
-            table.getSelectionModel().select(0);
-            Button download = robot.lookup("#weights-download").queryButton();
-            assertThat(download.isDisabled()).isFalse();
-            download.fire();
-        });
-    }
-
-    private static void assertIdenticalToPublished(Path cached) throws Exception {
-        try (Stream<Path> files = Files.walk(published)) {
+    private void assertCachedAndIdentical() throws IOException {
+        Path folder = test.cache.resolve(WEIGHT);
+        assertThat(folder.resolve(CacheLayout.COMPLETION_RECORD)).isRegularFile();
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = cached.resolve(published.relativize(file).toString());
-                assertThat(Files.mismatch(file, copy)).as(copy.toString()).isEqualTo(-1L);
+                Path cached = folder.resolve(source.relativize(file).toString());
+                assertThat(Files.mismatch(file, cached)).as(cached.toString()).isEqualTo(-1L);
+            }
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.map(Path::toString)).noneMatch(p -> p.endsWith(CacheLayout.PART_SUFFIX)
+                    || p.endsWith(CacheLayout.STATE_SUFFIX));
+        }
+    }
+
+    private long totalSize() throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private void upload() throws IOException {
+        try (S3Client s3 = S3Client.builder().endpointOverride(S3.getUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .forcePathStyle(true).build();
+             Stream<Path> files = Files.walk(source)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String key = "models/" + WEIGHT + "/" + source.relativize(file).toString().replace('\\', '/');
+                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
             }
         }
     }
 
-    /** hello-pattern with one registry weight in its manifest. */
-    private static Path modelWithAWeight() throws Exception {
-        Path folder = TestStudio.exampleCopy();
-        Path manifest = folder.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"weights\"\\s*:\\s*\\[\\s*]",
-                "\"weights\": [\"" + WEIGHT + "\"]"));
-        assertThat(Files.readString(manifest)).contains(WEIGHT);
-        return folder;
+    /** Deterministic bytes: the same seed gives the same file. */
+    private static void write(Path file, long size, long seed) throws IOException {
+        Files.createDirectories(file.getParent());
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] data = new byte[(int) size];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) random.nextInt(256);
+        }
+        Files.write(file, data);
     }
 }

@@ -3,6 +3,7 @@ package dev.reactorstudio.studio.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactorstudio.runtime.manifest.ManifestValidator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
@@ -22,17 +23,29 @@ class ModelTemplatesTest {
     }
 
     @Test
-    void pythonAndDjlTemplatesAreOfferedAndMakeValidModelsOfTheirKind() throws Exception {
-        assertThat(ModelTemplates.available()).containsExactly(
-                ModelTemplates.Kind.JAVA, ModelTemplates.Kind.PYTHON, ModelTemplates.Kind.DJL);
-        Path python = parent.resolve("py-model");
-        assertThat(ModelTemplates.create(python, ModelTemplates.Kind.PYTHON).ok()).isTrue();
-        assertThat(ManifestValidator.read(python).ok()).isTrue();
-        assertThat(python.resolve("model_py_model.py")).exists();
-        Path djl = parent.resolve("djl-model");
-        assertThat(ModelTemplates.create(djl, ModelTemplates.Kind.DJL).ok()).isTrue();
-        assertThat(ManifestValidator.read(djl).ok()).isTrue();
-        assertThat(java.nio.file.Files.readString(djl.resolve("model_djl_model.java"))).contains("NDArray");
+    void javaPythonAndDjlTemplatesAreAllOfferedJavaFirst() {
+        assertThat(ModelTemplates.available())
+                .containsExactly(ModelTemplates.Kind.JAVA, ModelTemplates.Kind.PYTHON, ModelTemplates.Kind.DJL);
+    }
+
+    @Test
+    void newPythonModelHasTheSeedLayoutAndValidates() throws Exception {
+        Path folder = parent.resolve("py-model");
+        ModelTemplates.Outcome outcome = ModelTemplates.create(folder, ModelTemplates.Kind.PYTHON);
+        assertThat(outcome.ok()).as(outcome.output()).isTrue();
+        assertThat(folder.resolve("model_py_model.py")).isRegularFile();
+        assertThat(folder.resolve("requirements.txt")).isRegularFile();
+        assertThat(folder.resolve("model_py_model.java")).doesNotExist();
+        assertThat(ManifestValidator.read(folder).ok()).isTrue();
+    }
+
+    @Test
+    void newDjlModelIsAJavaModelThatEmitsTensorsAndValidates() throws Exception {
+        Path folder = parent.resolve("tensor-toy");
+        ModelTemplates.Outcome outcome = ModelTemplates.create(folder, ModelTemplates.Kind.DJL);
+        assertThat(outcome.ok()).as(outcome.output()).isTrue();
+        assertThat(Files.readString(folder.resolve("model_tensor_toy.java"))).contains("ai.djl").contains("emitBlock");
+        assertThat(ManifestValidator.read(folder).ok()).isTrue();
     }
 
     @Test

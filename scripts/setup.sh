@@ -25,7 +25,7 @@ if ! $runtime_only; then
   command -v Xvfb >/dev/null || need+=(xvfb)
 fi
 # JavaFX's windowing toolkit (the studio).
-ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
 if [[ ${#need[@]} -gt 0 ]]; then
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then
@@ -34,7 +34,8 @@ if [[ ${#need[@]} -gt 0 ]]; then
   fi
   echo "setup: installing ${need[*]}..." >&2
   "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
+  # env, because sudo resets the environment (debconf would prompt).
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 $runtime_only && exit 0
 echo "setup: installing the browser e2e packages (e2e/js-sdk, e2e/livekit)..." >&2

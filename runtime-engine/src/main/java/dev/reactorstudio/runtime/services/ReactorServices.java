@@ -49,7 +49,7 @@ public final class ReactorServices implements AutoCloseable {
         }
         try {
             services.startMedia();
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
+        } catch (RuntimeException | LinkageError e) {
             services.close();
             throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(rootMessage(e), e);
         }
@@ -64,12 +64,16 @@ public final class ReactorServices implements AutoCloseable {
         }
         try {
             media = new MediaEngine(MediaOptions.defaults());
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot start WebRTC — is libpulse0 installed? (" + rootMessage(e) + ")", e);
+        } catch (RuntimeException | LinkageError e) {
+            // The first failure is UnsatisfiedLinkError; later attempts in the same JVM see NoClassDefFoundError.
+            throw new IllegalStateException("cannot start WebRTC — is libpulse0 installed? (install it, then restart; "
+                    + rootMessage(e) + ")", e);
         }
         if (wantsMedia) {
             try {
-                liveKit = new LiveKitServer(liveKitTokens, host::sessions, media).start(options.bindHost(), options.mediaPort());
+                // Assigned before start, so close() releases what a failed bind created.
+                liveKit = new LiveKitServer(liveKitTokens, host::sessions, media);
+                liveKit.start(options.bindHost(), options.mediaPort());
             } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot start the media server on " + options.bindHost() + ":"
                         + options.mediaPort() + " — is the port in use? (" + rootMessage(e) + ")", e);
@@ -85,7 +89,8 @@ public final class ReactorServices implements AutoCloseable {
                 tokens = (room, identity) -> liveKitTokens.mint(identity, room, Duration.ofHours(6));
             }
             try {
-                coordinator = new Coordinator(coordinatorOptions, media, host::sessions, tokens).start();
+                coordinator = new Coordinator(coordinatorOptions, media, host::sessions, tokens);
+                coordinator.start();
             } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot start the coordinator on " + options.bindHost() + ":"
                         + options.coordinatorPort() + " — is the port in use? (" + rootMessage(e) + ")", e);
@@ -143,16 +148,26 @@ public final class ReactorServices implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (coordinator != null) {
-            coordinator.close();
+        // Each step runs even if an earlier one throws: a skipped step would keep a port or libwebrtc's threads.
+        RuntimeException first = null;
+        for (Runnable step : new Runnable[] {
+                () -> { if (coordinator != null) coordinator.close(); },
+                () -> { if (liveKit != null) liveKit.close(); },
+                host::close,
+                runtime::close,
+                () -> { if (media != null) media.close(); }}) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
         }
-        if (liveKit != null) {
-            liveKit.close();
-        }
-        host.close();
-        runtime.close();
-        if (media != null) {
-            media.close();
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -32,8 +32,9 @@ class ViewerPageBrowserTest {
             assertThat(r.path("frames").asInt()).isGreaterThanOrEqualTo(30);
             assertThat(r.path("controls")).extracting(JsonNode::asText)
                     .containsExactlyInAnyOrder("set_speed", "set_palette", "reset");
-            // Disconnect on the page stops the session (POST /stop_session).
-            await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
+            // Disconnect on the page stops the session (POST /stop_session) — well before the 30 s
+            // orphan timeout could end it instead.
+            await().atMost(Duration.ofSeconds(10)).until(() -> stack.sessions().current().isEmpty());
         }
     }
 }

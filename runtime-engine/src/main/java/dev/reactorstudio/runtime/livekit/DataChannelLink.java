@@ -61,6 +61,10 @@ final class DataChannelLink {
                 executor.execute(() -> onPacket.accept(copy));
             }
         });
+        // An open that happened between the constructor's read and registerObserver fired no callback
+        // we saw: read again, or the link stays "connecting" and silently drops every packet.
+        RTCDataChannelState now = channel.getState();
+        executor.execute(() -> link.state = now);
         return link;
     }
 

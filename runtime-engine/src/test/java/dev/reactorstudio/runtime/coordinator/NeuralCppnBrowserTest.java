@@ -59,17 +59,11 @@ class NeuralCppnBrowserTest {
                 + " model reports %s fps generated, %s fps emitted; %s%n", r.path("readyMs").asInt(),
                 r.path("firstFrameMs").asInt(), r.path("fps").asDouble(), progress.path("fps"),
                 progress.path("emitted_fps"), stack.media.stats());
-        assertThat(r.path("ready").asBoolean()).isTrue();
-        assertThat(r.path("frames").asInt()).isGreaterThanOrEqualTo(30);
-        assertThat(r.path("videoWidth").asInt()).isEqualTo(640);
-        assertThat(r.path("videoHeight").asInt()).isEqualTo(480);
+        CommandScenarioResult.assertStreamedAndRejectedTheInvalidCommand(r, "palette sepia");
         assertThat(r.path("matched").path("palette").asText()).isEqualTo("cool");
-        assertThat(r.path("afterInvalid")).as("only progress reports between the invalid command and the state reply")
-                .allSatisfy(m -> assertThat(m.path("type").asText()).isEqualTo("progress"));
-        assertThat(r.path("invalidEchoed").asBoolean()).as("palette sepia must not reach the model").isFalse();
-        assertThat(r.path("finalStatus").asText()).isEqualTo("disconnected");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
+        // Well inside the 30 s orphan timeout: only the disconnect's stop ends the session this fast.
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.sessions().current().isEmpty());
         assertThat(modelMessages).noneMatch(m -> "sepia".equals(m.path("palette").asText()));
     }
 }

@@ -53,9 +53,4 @@ public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort,
     public ServiceOptions withCoordinatorPort(int port) {
         return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port);
     }
-
-    /** All three services on their default ports ({@code reactor run}, the studio's Run). */
-    public ServiceOptions withAllServices() {
-        return withMediaPort(DEFAULT_MEDIA_PORT).withCoordinatorPort(DEFAULT_COORDINATOR_PORT);
-    }
 }

@@ -40,15 +40,23 @@ public final class BrowserDriver {
 
     /** Fails with instructions unless the test runs inside scripts/netns-run (libwebrtc and Chromium ignore loopback). */
     public static void requireNamespace() throws IOException {
+        requireTestNetwork();
+        if (!Files.isDirectory(repoRoot().resolve("e2e/js-sdk/node_modules"))) {
+            throw new IllegalStateException("e2e/js-sdk has no node_modules: run scripts/setup.sh (npm ci) first");
+        }
+    }
+
+    /**
+     * Fails unless this JVM sees the namespace's veth address: outside it, libwebrtc would gather
+     * ICE candidates on the host's LAN address.
+     */
+    public static void requireTestNetwork() throws IOException {
         boolean present = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
                 .anyMatch(a -> a.getHostAddress().equals(SERVER_ADDRESS));
         if (!present) {
             throw new IllegalStateException("WebRTC tests must run inside scripts/netns-run (no " + SERVER_ADDRESS
                     + " here): scripts/netns-run mvn -B -o -pl runtime-engine surefire:test -Dtest.excludedGroups= -Dgroups=webrtc");
-        }
-        if (!Files.isDirectory(repoRoot().resolve("e2e/js-sdk/node_modules"))) {
-            throw new IllegalStateException("e2e/js-sdk has no node_modules: run scripts/setup.sh (npm ci) first");
         }
     }
 

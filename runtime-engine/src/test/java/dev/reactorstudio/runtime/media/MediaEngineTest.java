@@ -29,7 +29,8 @@ class MediaEngineTest {
     private static PeerConnectionFactory clientFactory;
 
     @BeforeAll
-    static void clientSide() {
+    static void clientSide() throws java.io.IOException {
+        dev.reactorstudio.runtime.coordinator.BrowserDriver.requireTestNetwork();
         clientAudio = new HeadlessAudioDeviceModule();
         clientFactory = new PeerConnectionFactory(clientAudio);
     }

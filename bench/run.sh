@@ -17,7 +17,7 @@ case "$name" in
   registry) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.RegistryPullBench "$@" ;;
   python) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.PythonBridgeBench "$@" ;;
   media) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.MediaBench "$root" "$@" ;;
-  ndarray) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
+  ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
   *) echo "unknown benchmark: $name (known: pacing, registry, python, media, ndarray, cppn)" >&2; exit 2 ;;
 esac

@@ -14,6 +14,10 @@ command -v mvn >/dev/null || need+=(maven)
 $runtime_only || command -v ip >/dev/null || need+=(iproute2)
 # Python models run in Debian's python3 with numpy (the bridge needs nothing else).
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3 python3-numpy)
+# The engine's native float-to-frame pass (runtime-engine/src/main/native) is compiled with gcc;
+# without it the build falls back to slower tensor ops for float NDArray frames.
+command -v gcc >/dev/null || need+=(gcc)
+dpkg -s libc6-dev >/dev/null 2>&1 || need+=(libc6-dev)
 # WebRTC: webrtc-java's natives link libpulse; the browser e2e tests drive Debian's chromium
 # (never a downloaded browser) with node.
 dpkg -s libpulse0 >/dev/null 2>&1 || need+=(libpulse0)

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * The conversion half of {@code emitBlock}: what each input form costs per 480×640 frame before
  * the frames reach the pacer (the pacer's part is the same for every form). Prints p50/p90 per
- * frame. Run: {@code bench/run.sh ndarray [iterations]}.
+ * frame. Run: {@code bench/run.sh ndarray [iterations]}; add {@code -Dreactor.frames.native=false}
+ * ({@code BENCH_JAVA_OPTS}) to time the tensor-op path that GPU tensors and builds without gcc take.
  */
 public final class NdArrayEmitBench {
 
@@ -25,6 +26,8 @@ public final class NdArrayEmitBench {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int h = 480;
         int w = 640;
+        System.out.printf(Locale.ROOT, "float tensors on the CPU: %s%n", NdArrayFrames.nativeFloatConversion()
+                ? "native pass (unit_floats.c)" : "tensor ops (mul, add, casts, min, max)");
         System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "emitBlock input (480x640)", "p50 ms/f", "p90 ms/f");
         byte[] bytes = new byte[h * w * 3];
         Arrays.fill(bytes, (byte) 77);

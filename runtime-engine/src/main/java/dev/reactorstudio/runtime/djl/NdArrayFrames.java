@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an emitted {@link NDArray} into packed RGB frames. Scaling and rounding run as tensor ops
- * on the array's own device; the result reaches the JVM in one copy, from a direct view of the
- * native buffer straight into the frame arrays.
+ * Turns an emitted {@link NDArray} into packed RGB frames. A float tensor on the CPU goes through
+ * {@link UnitFloatKernel}: one native pass over the tensor's memory scales, rounds, checks the
+ * range and writes into the frame arrays. Elsewhere (a GPU tensor, or no kernel in this build)
+ * scaling and rounding run as tensor ops on the array's own device and only the bytes reach the
+ * host, in one copy from a direct view of the native buffer into the frame arrays.
  *
  * <p>Every op result attaches to its input's manager, so without care a long session would pile
  * up one full-frame intermediate per op per frame. The input is therefore attached to a scratch
@@ -23,6 +25,16 @@ public final class NdArrayFrames {
     private NdArrayFrames() {}
 
     public static FrameBlock toBlock(NDArray frames) {
+        return toBlock(frames, UnitFloatKernel.available());
+    }
+
+    /** Whether float tensors on the CPU take the native pass (for diagnostics and benchmarks). */
+    public static boolean nativeFloatConversion() {
+        return UnitFloatKernel.available();
+    }
+
+    /** With {@code useKernel} false, float tensors take the tensor-op path (as on a GPU). */
+    static FrameBlock toBlock(NDArray frames, boolean useKernel) {
         if (frames == null) {
             throw new IllegalArgumentException(
                     "emitBlock: NDArray is null — for a black frame pass (BufferedImage) null");
@@ -35,24 +47,50 @@ public final class NdArrayFrames {
         FramePixels pixels = FramePixels.of(frames.getDataType());
         try (NDManager scratch = frames.getManager().newSubManager()) {
             frames.tempAttach(scratch);
-            NDArray bytes = pixels == FramePixels.BYTES ? frames : unitFloatsToBytes(frames);
-            // Direct: a view of the (contiguous, host) tensor memory, valid until scratch closes.
-            return split(bytes.toByteBuffer(true), shape);
+            if (pixels == FramePixels.BYTES) {
+                // Direct: a view of the (contiguous, host) tensor memory, valid until scratch closes.
+                return split(frames.toByteBuffer(true), shape);
+            }
+            if (useKernel && !frames.getDevice().isGpu()) {
+                return convertOnHost(asFloat32(frames), shape);
+            }
+            return split(unitFloatsToBytes(frames).toByteBuffer(true), shape);
         }
     }
 
+    private static FrameBlock convertOnHost(NDArray floats, FrameShape shape) {
+        ByteBuffer values = floats.toByteBuffer(true);
+        List<byte[]> frames = new ArrayList<>(shape.count());
+        for (int i = 0; i < shape.count(); i++) {
+            byte[] frame = new byte[shape.frameBytes()];
+            if (!UnitFloatKernel.toBytes(values, (long) i * shape.frameBytes(), frame)) {
+                throw outsideUnitRange(floats.min().getFloat(), floats.max().getFloat());
+            }
+            frames.add(frame);
+        }
+        return new FrameBlock(shape.width(), shape.height(), frames);
+    }
+
     private static NDArray unitFloatsToBytes(NDArray values) {
-        NDArray floats = values.getDataType() == DataType.FLOAT32 ? values : values.toType(DataType.FLOAT32, false);
+        NDArray floats = asFloat32(values);
         float min = floats.min().getFloat();
         float max = floats.max().getFloat();
         // Negated so NaN (which min/max propagate) fails too.
         if (!(min >= 0f && max <= 1f)) {
-            throw new IllegalArgumentException("emitBlock: float frames must be in 0..1; this NDArray spans "
-                    + min + ".." + max + " — apply sigmoid or clip(0, 1), or pass uint8 0..255");
+            throw outsideUnitRange(min, max);
         }
         // +0.5 then truncation is rounding, matching emitBlock(float[]). Going through int32 is two
         // casts but ~30% faster than PyTorch's direct float→uint8 cast (bench/run.sh ndarray).
         return floats.mul(255f).addi(0.5f).toType(DataType.INT32, false).toType(DataType.UINT8, false);
+    }
+
+    private static NDArray asFloat32(NDArray values) {
+        return values.getDataType() == DataType.FLOAT32 ? values : values.toType(DataType.FLOAT32, false);
+    }
+
+    private static IllegalArgumentException outsideUnitRange(float min, float max) {
+        return new IllegalArgumentException("emitBlock: float frames must be in 0..1; this NDArray spans "
+                + min + ".." + max + " — apply sigmoid or clip(0, 1), or pass uint8 0..255");
     }
 
     private static FrameBlock split(ByteBuffer data, FrameShape shape) {

@@ -114,6 +114,32 @@ class NdArrayFramesTest {
     }
 
     @Test
+    void nativeKernelAndTensorOpsGiveTheSameFrames() {
+        NDArray batch = manager.randomUniform(0f, 1f, new Shape(2, 48, 64, 3));
+        NDArray chwView = manager.randomUniform(0f, 1f, new Shape(3, 48, 64)).transpose(1, 2, 0);
+        NDArray doubles = manager.randomUniform(0f, 1f, new Shape(48, 64, 3)).toType(DataType.FLOAT64, false);
+        for (NDArray array : new NDArray[] {batch, chwView, doubles}) {
+            FrameBlock tensorOps = NdArrayFrames.toBlock(array, false);
+            FrameBlock kernel = NdArrayFrames.toBlock(array, true);
+            assertThat(kernel.frames()).hasSameSizeAs(tensorOps.frames());
+            for (int i = 0; i < tensorOps.size(); i++) {
+                assertThat(kernel.frames().get(i)).as("%s frame %d", array.getShape(), i)
+                        .isEqualTo(tensorOps.frames().get(i));
+            }
+        }
+    }
+
+    @Test
+    void bothPathsRefuseOutOfRangeWithTheSameMessage() {
+        NDArray secondFrameBright = manager.create(new float[] {0f, 0.5f, 1f, 0f, 1.5f, 1f}, new Shape(2, 1, 1, 3));
+        for (boolean useKernel : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> NdArrayFrames.toBlock(secondFrameBright, useKernel)).as("kernel %s", useKernel)
+                    .hasMessage("emitBlock: float frames must be in 0..1; this NDArray spans 0.0..1.5 — "
+                            + "apply sigmoid or clip(0, 1), or pass uint8 0..255");
+        }
+    }
+
+    @Test
     void nullAndClosedArraysAreExplained() {
         assertThatThrownBy(() -> NdArrayFrames.toBlock(null)).hasMessageContaining("(BufferedImage) null");
         NDArray closed = manager.zeros(new Shape(2, 2, 3));

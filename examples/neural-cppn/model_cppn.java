@@ -20,10 +20,15 @@ import dev.reactorstudio.runtime.api.SessionContext;
 import dev.reactorstudio.runtime.api.VideoModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * neural-cppn: a compositional pattern-producing network. Every pixel runs the same small MLP
@@ -31,8 +36,9 @@ import java.util.Random;
  * the picture morphs continuously. The network is DJL blocks with weights from the "cppn-v1"
  * folder (DJL .params + config.json, made by generate_weights.java).
  *
- * <p>The MLP runs at {@code render_size} and is upscaled to {@code size} in native code: on a
- * 2-core CPU that is what keeps it real-time. All per-frame tensors live in a per-frame
+ * <p>The MLP runs at {@code render_size}, in cache-sized tiles on every core, and is upscaled to
+ * {@code size} in native code: 240×320 upscaled holds 30 fps on a 2-core CPU with room for the
+ * encoder; 480×640 native renders at ~19 fps there. All per-frame tensors live in a per-frame
  * sub-manager, so memory stays flat however long the session runs.
  */
 public class CppnModel extends VideoModel {
@@ -49,6 +55,9 @@ public class CppnModel extends VideoModel {
             "mono", new float[] {0.299f, 0.587f, 0.114f, 0.299f, 0.587f, 0.114f, 0.299f, 0.587f, 0.114f},
             "neon", new float[] {0, 0, 1, 1, 0, 0, 0, 1, 0});
 
+    /** Pixels per MLP pass: (5120, 32) float activations are 0.65 MB, well inside a core's L2. */
+    private static final int TILE_PIXELS = 5_120;
+
     private final int height;
     private final int width;
     private final int renderHeight;
@@ -63,6 +72,13 @@ public class CppnModel extends VideoModel {
     private volatile double zoom;
     private volatile String palette;
     private volatile Latent latent;
+    /** Render threads, one per core; daemons, so a model that is never closed cannot hold the JVM. */
+    private final ExecutorService tileWorkers = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), task -> {
+                Thread thread = new Thread(task, "cppn-tiles");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public CppnModel(Args args) throws IOException, MalformedModelException {
         int[] size = pair(args.size(), "size", new int[] {480, 640});
@@ -86,6 +102,10 @@ public class CppnModel extends VideoModel {
         model.load(weights, config.path("params_prefix").asText("cppn"));
         parameters = new ParameterStore(model.getNDManager(), false);
         latent = new Latent(latentSize, args.seed());
+        // One pass on one thread fills the parameter store before the render threads share it.
+        try (NDManager warmUp = model.getNDManager().newSubManager()) {
+            mlp(warmUp.zeros(new Shape(1, 3)), warmUp.zeros(new Shape(1, latentSize)));
+        }
     }
 
     /** The same topology generate_weights.java saved: tanh hidden layers, sigmoid RGB out. */
@@ -138,9 +158,21 @@ public class CppnModel extends VideoModel {
     /** One frame as float32 (H,W,3) in 0..1, every tensor attached to {@code frame}. */
     private NDArray render(NDManager frame, Grid grid, float[] z) {
         grid.coordinates.tempAttach(frame);
-        NDArray latents = frame.create(z).reshape(1, latentSize).repeat(0, grid.pixels);
-        NDArray input = grid.coordinates.concat(latents, 1);
-        NDArray rgb = network.forward(parameters, new NDList(input), false).singletonOrThrow();
+        NDArray latent = frame.create(z).reshape(1, latentSize);
+        // The MLP runs over a few thousand pixels at a time, tiles spread over every core: each
+        // layer's (pixels, 32) activations then stay in that core's cache instead of streaming
+        // through memory. ~3x faster than one pass over the frame (bench/run.sh cppn).
+        List<Future<NDArray>> parts = new ArrayList<>();
+        for (int start = 0; start < grid.pixels; start += TILE_PIXELS) {
+            int from = start;
+            int to = Math.min(start + TILE_PIXELS, grid.pixels);
+            parts.add(tileWorkers.submit(() -> mlp(grid.coordinates.get(from + ":" + to), latent)));
+        }
+        NDList tiles = new NDList();
+        for (Future<NDArray> part : parts) {
+            tiles.add(result(part));
+        }
+        NDArray rgb = tiles.size() == 1 ? tiles.singletonOrThrow() : NDArrays.concat(tiles);
         float[] mix = PALETTES.get(palette);
         if (mix != PALETTES.get("natural")) {
             rgb = rgb.matMul(frame.create(mix, new Shape(3, 3)).transpose());
@@ -150,6 +182,23 @@ public class CppnModel extends VideoModel {
             image = NDImageUtils.resize(image, width, height, upscale);
         }
         return image;
+    }
+
+    /** RGB of some pixels: their (x, y, r) with the frame's latent appended, through the network. */
+    private NDArray mlp(NDArray coordinates, NDArray latent) {
+        NDArray input = coordinates.concat(latent.repeat(0, coordinates.getShape().get(0)), 1);
+        return network.forward(parameters, new NDList(input), false).singletonOrThrow();
+    }
+
+    private static NDArray result(Future<NDArray> part) {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        }
     }
 
     /** {@code tensors}: arrays alive in this session; it stays constant unless frames leak. */

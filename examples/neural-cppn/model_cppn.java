@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  * encoder; 480×640 native renders at ~19 fps there. All per-frame tensors live in a per-frame
  * sub-manager, so memory stays flat however long the session runs.
  */
-public class CppnModel extends VideoModel {
+public class CppnModel extends VideoModel implements AutoCloseable {
 
     /** The manifest's "args". */
     public record Args(double fps, List<Integer> size, List<Integer> render_size, String upscale, double speed,
@@ -153,6 +153,13 @@ public class CppnModel extends VideoModel {
                 }
             }
         }
+    }
+
+    /** Called by the runtime when it unloads the model (studio Stop, Ctrl-C): frees the network. */
+    @Override
+    public void close() {
+        tileWorkers.shutdownNow();
+        model.close();
     }
 
     /** One frame as float32 (H,W,3) in 0..1, every tensor attached to {@code frame}. */

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
+import dev.reactorstudio.runtime.session.SessionManager;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +50,28 @@ class NeuralCppnExampleTest {
     @AfterAll
     static void stopServices() {
         services.close();
+    }
+
+    @Test
+    void unloadingTheModelStopsItsRenderThreads() throws Exception {
+        long before = renderThreads();
+        ModelHost host = new ModelHost(NEURAL_CPPN, HostOptions.defaults().withOrphanTimeout(Duration.ZERO));
+        try (host) {
+            host.load();
+            SessionManager sessions = host.sessions().orElseThrow();
+            AtomicInteger frames = new AtomicInteger();
+            sessions.addFrameSink(frame -> frames.incrementAndGet());
+            sessions.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> frames.get() >= 3);
+            assertThat(renderThreads()).as("tile threads while rendering").isGreaterThan(before);
+        }
+        // A studio that runs a model again and again must not collect idle threads (and their class loaders).
+        await().atMost(Duration.ofSeconds(10)).until(() -> renderThreads() == before);
+    }
+
+    private static long renderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("cppn-tiles")).count();
     }
 
     @Test

@@ -119,6 +119,10 @@ final class RunCommand implements Callable<Integer> {
             out.println("Media server  " + url + "  (LiveKit: room \"" + LiveKitTokens.ROOM + "\", API key " + keys.apiKey()
                     + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")" : ")"));
         });
+        if (services.listensOnAllInterfaces()) {
+            out.println("Listening on every interface: from another machine use this machine's address in place of "
+                    + "127.0.0.1 (LiveKit clients of /ws are told the address they reached the coordinator at).");
+        }
         out.flush();
         try {
             services.loadModel();

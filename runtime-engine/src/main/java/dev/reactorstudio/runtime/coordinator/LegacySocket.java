@@ -76,7 +76,8 @@ final class LegacySocket {
             started.put(ctx.sessionId(), Boolean.TRUE);
             String token = tokens.clientToken(ROOM, "reactor-client-" + ctx.sessionId().substring(0, 8));
             send(ctx, "gpu-machine-assigned", json.createObjectNode()
-                    .put("livekitWsUrl", livekitUrl).put("livekitJwtToken", token));
+                    .put("livekitWsUrl", ClientUrls.reachableFrom(livekitUrl, ctx.header("Host")))
+                    .put("livekitJwtToken", token));
         } catch (SessionStarter.StartFailed | RuntimeException e) {
             echo(ctx, message, "Failed to start session: " + e.getMessage());
         }

@@ -98,7 +98,9 @@ public final class LiveKitServer implements AutoCloseable {
 
     /** The URL a {@code livekit-client} connects to. */
     public String url() {
-        return "ws://" + host + ":" + port();
+        // An IPv6 literal needs brackets in a URL.
+        String literal = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "ws://" + literal + ":" + port();
     }
 
     /** Number of viewers connected now. */

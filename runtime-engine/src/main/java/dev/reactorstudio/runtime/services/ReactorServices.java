@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.services;
 
+import dev.reactorstudio.runtime.coordinator.ClientUrls;
 import dev.reactorstudio.runtime.coordinator.Coordinator;
 import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
 import dev.reactorstudio.runtime.coordinator.TokenMinter;
@@ -115,7 +116,21 @@ public final class ReactorServices implements AutoCloseable {
     }
 
     public URI runtimeUrl() {
-        return URI.create("http://" + options.bindHost() + ":" + runtime.port());
+        return URI.create("http://" + urlHost() + ":" + runtime.port());
+    }
+
+    /** The host our own URLs name: the bind address, or loopback when bound to every interface. */
+    private String urlHost() {
+        String bind = options.bindHost();
+        if (ClientUrls.isWildcard(bind)) {
+            return "127.0.0.1";
+        }
+        return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    /** True when the servers listen on every interface (clients elsewhere use this machine's address). */
+    public boolean listensOnAllInterfaces() {
+        return ClientUrls.isWildcard(options.bindHost());
     }
 
     public int runtimePort() {
@@ -134,12 +149,12 @@ public final class ReactorServices implements AutoCloseable {
 
     /** The URL {@code livekit-client} connects to; empty when no media server runs. */
     public Optional<String> mediaUrl() {
-        return Optional.ofNullable(liveKit).map(LiveKitServer::url);
+        return Optional.ofNullable(liveKit).map(server -> ClientUrls.reachableFrom(server.url(), urlHost()));
     }
 
     /** The URL the JS SDK's {@code apiUrl} points at (and the built-in viewer page); empty when no coordinator runs. */
     public Optional<URI> coordinatorUrl() {
-        return Optional.ofNullable(coordinator).map(c -> URI.create("http://" + options.bindHost() + ":" + c.port()));
+        return Optional.ofNullable(coordinator).map(c -> URI.create("http://" + urlHost() + ":" + c.port()));
     }
 
     /**

@@ -38,7 +38,9 @@ class CoordinatorHttpTest {
                 .withRuntimePort(0).withHost(HostOptions.defaults()));
         services.loadModel();
         media = new MediaEngine(MediaOptions.defaults());
-        coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind("127.0.0.1", 0),
+        // The media server's URL as a server bound to every interface reports it (the coordinator itself binds loopback).
+        coordinator = new Coordinator(CoordinatorOptions.defaults(services.runtimeUrl()).withBind("127.0.0.1", 0)
+                        .withLivekitUrl("ws://0.0.0.0:7880"),
                 media, () -> services.host().sessions(), (room, identity) -> "token-for-" + room).start();
     }
 
@@ -118,6 +120,8 @@ class CoordinatorHttpTest {
         JsonNode message = JSON.readTree(assigned.get(20, TimeUnit.SECONDS));
         assertThat(welcome.toString()).contains("Connected to Reactor Local Coordinator");
         assertThat(message.path("data").path("livekitJwtToken").asText()).isEqualTo("token-for-local");
+        assertThat(message.path("data").path("livekitWsUrl").asText()).as("the host this client reached us at")
+                .isEqualTo("ws://127.0.0.1:7880");
         assertThat(services.host().sessions().orElseThrow().current()).isPresent();
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))

@@ -74,6 +74,9 @@ public final class ModelHost implements AutoCloseable {
             }
             RuntimeBinding.setWeightsResolver(weights::resolve);
             weights.pullMissing(manifest.weights());
+            if (closed) {
+                throw new ModelHostException("loading stopped before the model was constructed");
+            }
             // Before the constructor: a DJL model starts its engine there.
             DjlDefaults.apply();
             loadingDetail = "constructing " + manifest.modelClass();
@@ -184,6 +187,19 @@ public final class ModelHost implements AutoCloseable {
                     status.detail()));
         }
         return Optional.of(manager.health());
+    }
+
+    /**
+     * Stops a {@link #load()} running on another thread as soon as it can: a weights pull is
+     * cancelled now (its partial files stay for the next run) and the constructor is not reached;
+     * a constructor already running finishes first. {@link #close()} still frees the rest.
+     */
+    public void cancelLoad() {
+        closed = true;
+        RegistryWeights w = weights;
+        if (w != null) {
+            w.cancel();
+        }
     }
 
     /** Ends the session (within the stop grace), then the model: a Python model's process exits. */

@@ -59,8 +59,10 @@ public final class StudioServices implements AutoCloseable {
     private final List<ServicesListener> listeners = new CopyOnWriteArrayList<>();
     private final String bindHost;
     private final Supplier<HostOptions> hostOptions;
-    /** Only touched on the worker thread. */
-    private ReactorServices running;
+    /** Written on the worker thread only; Stop reads it to cut a load short. */
+    private volatile ReactorServices running;
+    /** Set by Stop: a load that then fails was stopped, not broken, and is not reported. */
+    private volatile boolean stopRequested;
 
     /**
      * @param hostOptions read on each Run: the environment weights resolve against and the registry
@@ -103,6 +105,7 @@ public final class StudioServices implements AutoCloseable {
         }
         endpoints.forEach(e -> e.state().set(ServiceState.STARTING));
         state.set(ServiceState.STARTING);
+        stopRequested = false;
         ServiceOptions options;
         try {
             // The same three services as `reactor run`, each on the port its row asks for (0 = any free port).
@@ -126,6 +129,12 @@ public final class StudioServices implements AutoCloseable {
         }
         endpoints.forEach(e -> e.state().set(ServiceState.STOPPING));
         state.set(ServiceState.STOPPING);
+        stopRequested = true;
+        ReactorServices loading = running;
+        if (loading != null && (now == ServiceState.STARTING || now == ServiceState.LOADING)) {
+            // The worker is inside loadModel (often a weights pull): cut it short instead of queueing behind it.
+            loading.host().cancelLoad();
+        }
         worker.execute(() -> {
             closeRunning();
             Platform.runLater(() -> {
@@ -142,10 +151,17 @@ public final class StudioServices implements AutoCloseable {
             services = ReactorServices.start(options);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Run failed: {}", e.getMessage());
-            fail(e.getMessage(), List.of());
+            if (!stopRequested) {
+                fail(e.getMessage(), List.of());
+            }
             return;
         }
         running = services;
+        if (stopRequested) {
+            // Stop came before `running` was visible to it, so it could not cancel the load: skip the load.
+            closeRunning();
+            return;
+        }
         // The coordinator and media server serve as soon as they are bound (the viewer page, /health,
         // token validation); the runtime is up once the model has loaded.
         String runtimeUrl = services.runtimeUrl().toString();
@@ -164,6 +180,11 @@ public final class StudioServices implements AutoCloseable {
         try {
             services.loadModel();
         } catch (ModelHostException e) {
+            if (stopRequested) {
+                LOG.info("Run stopped while loading ({})", e.getMessage());
+                closeRunning();
+                return;
+            }
             LOG.error("The model did not load: {}", e.getMessage());
             // A model that does not load serves nothing: free the ports right away.
             closeRunning();

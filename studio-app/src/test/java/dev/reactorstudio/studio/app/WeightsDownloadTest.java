@@ -2,7 +2,10 @@ package dev.reactorstudio.studio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reactorstudio.runtime.model.CompileError;
 import dev.reactorstudio.runtime.registry.CacheLayout;
+import dev.reactorstudio.studio.services.ServiceState;
+import dev.reactorstudio.studio.services.ServicesListener;
 import dev.reactorstudio.studio.weights.WeightRow;
 import dev.reactorstudio.studio.weights.WeightState;
 import java.io.IOException;
@@ -59,6 +62,7 @@ class WeightsDownloadTest {
     private Path source;
     private String bucket;
     private ThrottledRelay relay;
+    private long pace = PACE;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -78,7 +82,7 @@ class WeightsDownloadTest {
         write(source.resolve("model.bin"), BIG, 42);
         bucket = "weights-" + UUID.randomUUID().toString().substring(0, 8);
         upload();
-        relay = new ThrottledRelay(S3.getUri(), PACE);
+        relay = new ThrottledRelay(S3.getUri(), pace);
         Path model = Files.createTempDirectory("weights-model");
         Files.writeString(model.resolve("manifest.json"), """
                 {"reactor-runtime": "0.1.0", "class": "model_big:BigModel", "model_name": "big",
@@ -147,6 +151,29 @@ class WeightsDownloadTest {
         assertThat(again).as("bytes fetched by the resume").isLessThan(totalSize());
         assertCachedAndIdentical();
         System.out.println("Weights resume: fetched " + again + " of " + totalSize() + " bytes after the cancel");
+    }
+
+    @Test
+    void stopDuringARunsWeightPullCancelsThePullInsteadOfWaitingForIt(FxRobot robot) throws Exception {
+        pace = 1L << 20; // ~8 s for the whole weight: Stop lands well inside the pull
+        showWeightsAndTypeRegistry(robot);
+        Path partial = test.cache.resolve(WEIGHT).resolve("model.bin" + CacheLayout.PART_SUFFIX);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        robot.interact(() -> studio.services().addListener(new ServicesListener() {
+            @Override
+            public void failed(String message, List<CompileError> errors) {
+                failures.add(message);
+            }
+        }));
+        robot.clickOn("#services-run");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> Files.exists(partial) && Files.size(partial) > 0);
+        robot.clickOn("#services-stop");
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.STOPPED);
+        // Waiting the pull out would have completed the weight; a cancelled pull keeps its partial file.
+        assertThat(test.cache.resolve(WEIGHT).resolve(CacheLayout.COMPLETION_RECORD)).doesNotExist();
+        assertThat(partial).exists();
+        assertThat(failures).as("a Stop is not a failure").isEmpty();
+        System.out.println("Stop during a Run's pull: stopped after " + relay.relayed() + " of " + totalSize() + " bytes");
     }
 
     @Test

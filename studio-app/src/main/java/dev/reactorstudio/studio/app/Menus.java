@@ -91,7 +91,7 @@ final class Menus {
                 () -> services.coordinator().state().get() != ServiceState.UP, services.coordinator().state()));
         return new Menu("Model", null, runItem, stopItem, viewerItem, new SeparatorMenuItem(),
                 item("Validate", "Ctrl+Shift+V", project::validate),
-                item("Pull Weights", null, project::pullWeights));
+                item("Pull Weights", null, this::pullWeights));
     }
 
     private Menu viewMenu() {
@@ -126,7 +126,7 @@ final class Menus {
         Button stop = button("stop", "■ Stop", "Stop the services and free the ports (Ctrl+F2, Shift+F5)", run::stop);
         stop.getStyleClass().add("danger");
         stop.disableProperty().bind(stopped());
-        Button pull = button("toolbar-pull", "Pull Weights", "Download the manifest's weights", project::pullWeights);
+        Button pull = button("toolbar-pull", "Pull Weights", "Download the manifest's weights", this::pullWeights);
         Button themeButton = button("theme-toggle", "◐", "Light / dark theme (Ctrl+Alt+T)", theme::toggle);
         return new ToolBar(open, save, new Separator(), validate, runButton, stop, new Separator(), pull, new Separator(), themeButton);
     }
@@ -164,5 +164,11 @@ final class Menus {
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /** The download's progress is in the Weights window, so it comes forward with the pull. */
+    private void pullWeights() {
+        dock.show("weights");
+        project.pullWeights();
     }
 }

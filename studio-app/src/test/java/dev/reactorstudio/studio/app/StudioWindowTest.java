@@ -57,6 +57,17 @@ class StudioWindowTest {
     }
 
     @Test
+    void pullWeightsBringsTheWeightsWindowForward(FxRobot robot) {
+        robot.interact(() -> studio.projectActions().open(TestStudio.example()));
+        robot.interact(() -> studio.dockForTest().visible("weights").set(false));
+        robot.clickOn("#toolbar-pull");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.dockForTest().visible("weights").get()).isTrue();
+        assertThat(robot.lookup("#dock-right").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+                .isEqualTo("Weights");
+    }
+
+    @Test
     void toolWindowsHideMoveAndComeBack(FxRobot robot) {
         robot.interact(() -> studio.dockForTest().visible("log").set(false));
         assertThat(robot.lookup("#dock-bottom").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText()).doesNotContain("Log");

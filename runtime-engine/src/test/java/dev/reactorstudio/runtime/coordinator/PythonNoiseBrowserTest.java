@@ -10,6 +10,8 @@ import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.livekit.BrowserViewer;
 import dev.reactorstudio.runtime.livekit.ViewerPageServer;
 import dev.reactorstudio.runtime.python.PythonSupport;
+import dev.reactorstudio.runtime.session.EndReason;
+import dev.reactorstudio.runtime.session.SessionEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ class PythonNoiseBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(PythonNoiseBrowserTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<ObjectNode> modelMessages = new CopyOnWriteArrayList<>();
+    private static final List<EndReason> endings = new CopyOnWriteArrayList<>();
     private static StackUnderTest stack;
 
     @BeforeAll
@@ -43,6 +46,11 @@ class PythonNoiseBrowserTest {
         stack = StackUnderTest.example("python-noise", BrowserDriver.SERVER_ADDRESS, Map.of(),
                 HostOptions.defaults().withPython(PythonSupport.options()).withOrphanTimeout(Duration.ofSeconds(3)));
         stack.sessions().addMessageSink((id, message) -> modelMessages.add(message));
+        stack.sessions().addListener(event -> {
+            if (event.type() == SessionEvent.Type.ENDED) {
+                endings.add(event.endReason());
+            }
+        });
     }
 
     @AfterAll
@@ -57,6 +65,7 @@ class PythonNoiseBrowserTest {
     void sessionEnds() {
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
         modelMessages.clear();
+        endings.clear();
     }
 
     @Test
@@ -77,6 +86,8 @@ class PythonNoiseBrowserTest {
         assertThat(r.path("matched").path("mode").asText()).isEqualTo("bars");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
+        // The 3 s orphan timeout (for the LiveKit test) would also end it: only STOPPED proves the disconnect did.
+        assertThat(endings).as("how the session ended").containsExactly(EndReason.STOPPED);
         assertThat(modelMessages).as("the model's finally ran: the session really stopped")
                 .anyMatch(m -> "stopped".equals(m.path("type").asText()));
         assertThat(modelMessages).noneMatch(m -> m.path("intensity").asDouble() == 1.5);

@@ -33,7 +33,7 @@ public final class NdArrayFrames {
         return UnitFloatKernel.available();
     }
 
-    /** With {@code useKernel} false, float tensors take the tensor-op path (as on a GPU). */
+    /** With {@code useKernel} false (or no kernel), float tensors take the tensor-op path, as on a GPU. */
     static FrameBlock toBlock(NDArray frames, boolean useKernel) {
         if (frames == null) {
             throw new IllegalArgumentException(
@@ -51,7 +51,7 @@ public final class NdArrayFrames {
                 // Direct: a view of the (contiguous, host) tensor memory, valid until scratch closes.
                 return split(frames.toByteBuffer(true), shape);
             }
-            if (useKernel && !frames.getDevice().isGpu()) {
+            if (useKernel && UnitFloatKernel.available() && !frames.getDevice().isGpu()) {
                 return convertOnHost(asFloat32(frames), shape);
             }
             return split(unitFloatsToBytes(frames).toByteBuffer(true), shape);

@@ -175,10 +175,7 @@ public class CppnModel extends VideoModel implements AutoCloseable {
             int to = Math.min(start + TILE_PIXELS, grid.pixels);
             parts.add(tileWorkers.submit(() -> mlp(grid.coordinates.get(from + ":" + to), latent)));
         }
-        NDList tiles = new NDList();
-        for (Future<NDArray> part : parts) {
-            tiles.add(result(part));
-        }
+        NDList tiles = awaitAll(parts);
         NDArray rgb = tiles.size() == 1 ? tiles.singletonOrThrow() : NDArrays.concat(tiles);
         float[] mix = PALETTES.get(palette);
         if (mix != PALETTES.get("natural")) {
@@ -197,15 +194,36 @@ public class CppnModel extends VideoModel implements AutoCloseable {
         return network.forward(parameters, new NDList(input), false).singletonOrThrow();
     }
 
-    private static NDArray result(Future<NDArray> part) {
-        try {
-            return part.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering", e);
+    /**
+     * Every tile's result. Waits for all of them even when one fails (or the thread is
+     * interrupted): a tile still running must not outlive the frame's tensors it works on.
+     */
+    private static NDList awaitAll(List<Future<NDArray>> parts) {
+        NDList tiles = new NDList();
+        RuntimeException failure = null;
+        boolean interrupted = false;
+        for (Future<NDArray> part : parts) {
+            while (true) {
+                try {
+                    tiles.add(part.get());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    break;
+                }
+            }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return tiles;
     }
 
     /** {@code tensors}: arrays alive in this session; it stays constant unless frames leak. */

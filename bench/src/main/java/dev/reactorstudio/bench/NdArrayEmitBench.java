@@ -8,6 +8,7 @@ import dev.reactorstudio.runtime.djl.DjlDefaults;
 import dev.reactorstudio.runtime.djl.NdArrayFrames;
 import dev.reactorstudio.runtime.frame.FrameBlock;
 import dev.reactorstudio.runtime.frame.FrameConverter;
+import dev.reactorstudio.runtime.frame.UnitFloatKernel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -26,8 +27,8 @@ public final class NdArrayEmitBench {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int h = 480;
         int w = 640;
-        System.out.printf(Locale.ROOT, "float tensors on the CPU: %s%n", NdArrayFrames.nativeFloatConversion()
-                ? "native pass (unit_floats.c)" : "tensor ops (mul, add, casts, min, max)");
+        System.out.printf(Locale.ROOT, "float frames (float[], CPU tensors): %s%n", UnitFloatKernel.available()
+                ? "native pass (unit_floats.c)" : "Java loop / tensor ops (mul, add, casts, min, max)");
         System.out.printf(Locale.ROOT, "%-34s %10s %10s%n", "emitBlock input (480x640)", "p50 ms/f", "p90 ms/f");
         byte[] bytes = new byte[h * w * 3];
         Arrays.fill(bytes, (byte) 77);

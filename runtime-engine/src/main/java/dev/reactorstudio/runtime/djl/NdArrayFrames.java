@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.reactorstudio.runtime.frame.FrameBlock;
 import dev.reactorstudio.runtime.frame.FrameShape;
+import dev.reactorstudio.runtime.frame.UnitFloatKernel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,6 @@ public final class NdArrayFrames {
 
     public static FrameBlock toBlock(NDArray frames) {
         return toBlock(frames, UnitFloatKernel.available());
-    }
-
-    /** Whether float tensors on the CPU take the native pass (for diagnostics and benchmarks). */
-    public static boolean nativeFloatConversion() {
-        return UnitFloatKernel.available();
     }
 
     /** With {@code useKernel} false (or no kernel), float tensors take the tensor-op path, as on a GPU. */

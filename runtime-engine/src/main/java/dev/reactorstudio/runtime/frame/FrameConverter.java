@@ -51,22 +51,30 @@ public final class FrameConverter {
         }
         FrameShape s = FrameShape.of(shape);
         s.requireValues(rgb.length, "float[]");
+        boolean fused = UnitFloatKernel.available();
         List<byte[]> frames = new ArrayList<>(s.count());
-        int index = 0;
         for (int f = 0; f < s.count(); f++) {
             byte[] frame = new byte[s.frameBytes()];
-            for (int i = 0; i < frame.length; i++, index++) {
-                float v = rgb[index];
-                // The negated test also catches NaN.
-                if (!(v >= 0f && v <= 1f)) {
-                    throw new IllegalArgumentException("emitBlock: float frames must be in 0..1; value " + v
-                            + " at index " + index + " — scale uint8 data by 1/255 or pass it as byte[]");
-                }
-                frame[i] = (byte) (int) (v * 255f + 0.5f);
+            int first = f * s.frameBytes();
+            // The native pass says only "something was out of range"; the Java loop finds what and where.
+            if (!fused || !UnitFloatKernel.toBytes(rgb, first, frame)) {
+                convertFloats(rgb, first, frame);
             }
             frames.add(frame);
         }
         return new FrameBlock(s.width(), s.height(), frames);
+    }
+
+    private static void convertFloats(float[] rgb, int first, byte[] frame) {
+        for (int i = 0; i < frame.length; i++) {
+            float v = rgb[first + i];
+            // The negated test also catches NaN.
+            if (!(v >= 0f && v <= 1f)) {
+                throw new IllegalArgumentException("emitBlock: float frames must be in 0..1; value " + v
+                        + " at index " + (first + i) + " — scale uint8 data by 1/255 or pass it as byte[]");
+            }
+            frame[i] = (byte) (int) (v * 255f + 0.5f);
+        }
     }
 
     public static FrameBlock fromImages(BufferedImage... images) {

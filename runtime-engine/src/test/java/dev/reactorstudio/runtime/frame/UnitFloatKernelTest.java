@@ -1,17 +1,16 @@
-package dev.reactorstudio.runtime.djl;
+package dev.reactorstudio.runtime.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.reactorstudio.runtime.frame.FrameConverter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The native float-to-byte pass: same bytes as emitBlock(float[]), same refusals, no overruns. */
+/** The native float-to-byte pass: the bytes Java's rounding gives, the same refusals, no overruns. */
 class UnitFloatKernelTest {
 
     @BeforeAll
@@ -27,7 +26,7 @@ class UnitFloatKernelTest {
     }
 
     @Test
-    void bytesMatchTheJavaConversionIncludingRoundingEdges() {
+    void bytesMatchJavasRoundingIncludingEveryThreshold() {
         float[] values = new float[480 * 640 * 3];
         Random random = new Random(7);
         for (int i = 0; i < values.length; i++) {
@@ -45,10 +44,16 @@ class UnitFloatKernelTest {
         values[at++] = 1f;
         values[at++] = -0f;
         values[at] = Math.nextDown(1f);
-        byte[] expected = FrameConverter.fromFloats(values, 480, 640, 3).frames().get(0);
-        byte[] actual = new byte[values.length];
-        assertThat(UnitFloatKernel.toBytes(direct(values), 0, actual)).isTrue();
-        assertThat(actual).isEqualTo(expected);
+        byte[] expected = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            expected[i] = (byte) (int) (values[i] * 255f + 0.5f); // what emitBlock(float[]) always did
+        }
+        byte[] fromBuffer = new byte[values.length];
+        assertThat(UnitFloatKernel.toBytes(direct(values), 0, fromBuffer)).isTrue();
+        assertThat(fromBuffer).isEqualTo(expected);
+        byte[] fromArray = new byte[values.length];
+        assertThat(UnitFloatKernel.toBytes(values, 0, fromArray)).isTrue();
+        assertThat(fromArray).isEqualTo(expected);
     }
 
     @Test
@@ -57,6 +62,9 @@ class UnitFloatKernelTest {
         byte[] second = new byte[3];
         assertThat(UnitFloatKernel.toBytes(direct(values), 3, second)).isTrue();
         assertThat(second).containsExactly((byte) 255, (byte) 128, (byte) 51);
+        byte[] again = new byte[3];
+        assertThat(UnitFloatKernel.toBytes(values, 3, again)).isTrue();
+        assertThat(again).isEqualTo(second);
     }
 
     @Test
@@ -65,6 +73,7 @@ class UnitFloatKernelTest {
             float[] values = new float[64];
             values[37] = bad;
             assertThat(UnitFloatKernel.toBytes(direct(values), 0, new byte[64])).as("value %s", bad).isFalse();
+            assertThat(UnitFloatKernel.toBytes(values, 0, new byte[64])).as("value %s", bad).isFalse();
         }
     }
 
@@ -77,6 +86,8 @@ class UnitFloatKernelTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> UnitFloatKernel.toBytes(ByteBuffer.allocate(16), 0, new byte[4]))
                 .hasMessageContaining("direct");
+        assertThatThrownBy(() -> UnitFloatKernel.toBytes(new float[4], 2, new byte[3]))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     private static ByteBuffer direct(float[] values) {

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The fused float-to-byte pass of {@code src/main/native/unit_floats.c}: scales 0..1 floats to
  * rounded 0..255 bytes (like {@code (byte) (int) (v * 255f + 0.5f)}) and checks their range in
  * one pass, writing into the frame array directly. The library ships inside the engine jar for
- * linux-x86_64 and is loaded on first use; where it is missing (another platform, a build
+ * the platform that built it and is loaded on first use; where it is missing (another platform, a build
  * without gcc) or disabled ({@code -Dreactor.frames.native=false}) {@link #available()} is false
  * and callers convert another way.
  */
@@ -65,7 +64,7 @@ public final class UnitFloatKernel {
             LOG.info("Native float conversion disabled (-D{}=false)", DISABLE_PROPERTY);
             return false;
         }
-        String resource = "libreactorframes-" + platform() + ".so";
+        String resource = libraryName();
         try (InputStream library = UnitFloatKernel.class.getResourceAsStream(resource)) {
             if (library == null) {
                 LOG.info("No native float conversion for {} in this build; float frames convert more slowly", platform());
@@ -86,9 +85,12 @@ public final class UnitFloatKernel {
         }
     }
 
+    /** Named by runtime-engine/pom.xml after the building platform, e.g. {@code libreactorframes-Linux-amd64.so}. */
+    static String libraryName() {
+        return "libreactorframes-" + platform() + ".so";
+    }
+
     private static String platform() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux") ? "linux" : "other";
-        String arch = System.getProperty("os.arch");
-        return os + "-" + ("amd64".equals(arch) || "x86_64".equals(arch) ? "x86_64" : arch);
+        return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
     }
 }

@@ -16,7 +16,7 @@ class UnitFloatKernelTest {
     @BeforeAll
     static void kernelBuilt() {
         // Built whenever gcc was present (runtime-engine/pom.xml); elsewhere the tensor ops cover it.
-        assumeTrue(UnitFloatKernel.class.getResource("libreactorframes-linux-x86_64.so") != null,
+        assumeTrue(UnitFloatKernel.class.getResource(UnitFloatKernel.libraryName()) != null,
                 "native kernel not built (no gcc)");
     }
 

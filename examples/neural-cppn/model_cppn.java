@@ -25,10 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * neural-cppn: a compositional pattern-producing network. Every pixel runs the same small MLP
@@ -157,9 +159,13 @@ public class CppnModel extends VideoModel implements AutoCloseable {
 
     /** Called by the runtime when it unloads the model (studio Stop, Ctrl-C): frees the network. */
     @Override
-    public void close() {
-        tileWorkers.shutdownNow();
-        model.close();
+    public void close() throws InterruptedException {
+        // A frame may still be rendering (a session thread past its stop grace): let its tiles
+        // finish before the parameters they read are freed. Leaking beats a native use-after-free.
+        tileWorkers.shutdown();
+        if (tileWorkers.awaitTermination(10, TimeUnit.SECONDS)) {
+            model.close();
+        }
     }
 
     /** One frame as float32 (H,W,3) in 0..1, every tensor attached to {@code frame}. */
@@ -170,12 +176,17 @@ public class CppnModel extends VideoModel implements AutoCloseable {
         // layer's (pixels, 32) activations then stay in that core's cache instead of streaming
         // through memory. ~3x faster than one pass over the frame (bench/run.sh cppn).
         List<Future<NDArray>> parts = new ArrayList<>();
-        for (int start = 0; start < grid.pixels; start += TILE_PIXELS) {
-            int from = start;
-            int to = Math.min(start + TILE_PIXELS, grid.pixels);
-            parts.add(tileWorkers.submit(() -> mlp(grid.coordinates.get(from + ":" + to), latent)));
+        NDList tiles;
+        try {
+            for (int start = 0; start < grid.pixels; start += TILE_PIXELS) {
+                int from = start;
+                int to = Math.min(start + TILE_PIXELS, grid.pixels);
+                parts.add(tileWorkers.submit(() -> mlp(grid.coordinates.get(from + ":" + to), latent)));
+            }
+        } finally {
+            // Even when a submit is refused (the model is closing), the tiles already running finish first.
+            tiles = awaitAll(parts);
         }
-        NDList tiles = awaitAll(parts);
         NDArray rgb = tiles.size() == 1 ? tiles.singletonOrThrow() : NDArrays.concat(tiles);
         float[] mix = PALETTES.get(palette);
         if (mix != PALETTES.get("natural")) {
@@ -209,6 +220,11 @@ public class CppnModel extends VideoModel implements AutoCloseable {
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
+                } catch (CancellationException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                    break;
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         });
         if (services.listensOnAllInterfaces()) {
             out.println("Listening on every interface: from another machine use this machine's address in place of "
-                    + "127.0.0.1 (LiveKit clients of /ws are told the address they reached the coordinator at).");
+                    + "the loopback address above (LiveKit clients of /ws are told the address they reached the coordinator at).");
         }
         out.flush();
         try {

@@ -48,14 +48,18 @@ public final class NdArrayFrames {
                 return split(frames.toByteBuffer(true), shape);
             }
             if (useKernel && UnitFloatKernel.available() && !frames.getDevice().isGpu()) {
-                return convertOnHost(asFloat32(frames), shape);
+                NDArray floats = asFloat32(frames);
+                ByteBuffer values = floats.toByteBuffer(true);
+                // PyTorch hands out a direct view; another engine might not.
+                if (values.isDirect()) {
+                    return convertOnHost(floats, values, shape);
+                }
             }
             return split(unitFloatsToBytes(frames).toByteBuffer(true), shape);
         }
     }
 
-    private static FrameBlock convertOnHost(NDArray floats, FrameShape shape) {
-        ByteBuffer values = floats.toByteBuffer(true);
+    private static FrameBlock convertOnHost(NDArray floats, ByteBuffer values, FrameShape shape) {
         List<byte[]> frames = new ArrayList<>(shape.count());
         for (int i = 0; i < shape.count(); i++) {
             byte[] frame = new byte[shape.frameBytes()];

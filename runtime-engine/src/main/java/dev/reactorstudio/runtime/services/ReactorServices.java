@@ -123,7 +123,8 @@ public final class ReactorServices implements AutoCloseable {
     private String urlHost() {
         String bind = options.bindHost();
         if (ClientUrls.isWildcard(bind)) {
-            return "127.0.0.1";
+            // An IPv6 wildcard may not take IPv4 (net.ipv6.bindv6only=1); its own loopback always works.
+            return bind.contains(":") ? "[::1]" : "127.0.0.1";
         }
         return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
     }

@@ -235,6 +235,11 @@ public final class StudioServices implements AutoCloseable {
     /** Stops everything and ends the worker thread (studio exit). Blocks until done. */
     @Override
     public void close() {
+        stopRequested = true;
+        ReactorServices loading = running;
+        if (loading != null) {
+            loading.host().cancelLoad(); // exit during a weights pull must not wait for it
+        }
         worker.execute(this::closeRunning);
         worker.shutdown();
         try {

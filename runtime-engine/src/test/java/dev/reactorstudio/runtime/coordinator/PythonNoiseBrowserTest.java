@@ -36,7 +36,8 @@ class PythonNoiseBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(PythonNoiseBrowserTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<ObjectNode> modelMessages = new CopyOnWriteArrayList<>();
-    private static final List<EndReason> endings = new CopyOnWriteArrayList<>();
+    private static final List<String> starts = new CopyOnWriteArrayList<>();
+    private static final Map<String, EndReason> endings = new java.util.concurrent.ConcurrentHashMap<>();
     private static StackUnderTest stack;
 
     @BeforeAll
@@ -47,8 +48,10 @@ class PythonNoiseBrowserTest {
                 HostOptions.defaults().withPython(PythonSupport.options()).withOrphanTimeout(Duration.ofSeconds(3)));
         stack.sessions().addMessageSink((id, message) -> modelMessages.add(message));
         stack.sessions().addListener(event -> {
-            if (event.type() == SessionEvent.Type.ENDED) {
-                endings.add(event.endReason());
+            if (event.type() == SessionEvent.Type.STARTED) {
+                starts.add(event.sessionId());
+            } else if (event.type() == SessionEvent.Type.ENDED) {
+                endings.put(event.sessionId(), event.endReason()); // keyed: a late event of another test cannot mislead
             }
         });
     }
@@ -65,7 +68,7 @@ class PythonNoiseBrowserTest {
     void sessionEnds() {
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
         modelMessages.clear();
-        endings.clear();
+        starts.clear();
     }
 
     @Test
@@ -87,7 +90,10 @@ class PythonNoiseBrowserTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.sessions().current().isEmpty());
         // The 3 s orphan timeout (for the LiveKit test) would also end it: only STOPPED proves the disconnect did.
-        assertThat(endings).as("how the session ended").containsExactly(EndReason.STOPPED);
+        assertThat(starts).hasSize(1);
+        // ENDED fires just after current() empties.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(endings.get(starts.get(0))).as("how the session ended").isEqualTo(EndReason.STOPPED));
         assertThat(modelMessages).as("the model's finally ran: the session really stopped")
                 .anyMatch(m -> "stopped".equals(m.path("type").asText()));
         assertThat(modelMessages).noneMatch(m -> m.path("intensity").asDouble() == 1.5);

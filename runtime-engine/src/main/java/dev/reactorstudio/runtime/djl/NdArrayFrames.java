@@ -26,7 +26,7 @@ public final class NdArrayFrames {
     private NdArrayFrames() {}
 
     public static FrameBlock toBlock(NDArray frames) {
-        return toBlock(frames, UnitFloatKernel.available());
+        return toBlock(frames, true);
     }
 
     /** With {@code useKernel} false (or no kernel), float tensors take the tensor-op path, as on a GPU. */

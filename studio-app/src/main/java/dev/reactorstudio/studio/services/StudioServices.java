@@ -129,12 +129,7 @@ public final class StudioServices implements AutoCloseable {
         }
         endpoints.forEach(e -> e.state().set(ServiceState.STOPPING));
         state.set(ServiceState.STOPPING);
-        stopRequested = true;
-        ReactorServices loading = running;
-        if (loading != null && (now == ServiceState.STARTING || now == ServiceState.LOADING)) {
-            // The worker is inside loadModel (often a weights pull): cut it short instead of queueing behind it.
-            loading.host().cancelLoad();
-        }
+        cancelLoading();
         worker.execute(() -> {
             closeRunning();
             Platform.runLater(() -> {
@@ -143,6 +138,18 @@ public final class StudioServices implements AutoCloseable {
                 listeners.forEach(ServicesListener::stopped);
             });
         });
+    }
+
+    /**
+     * Any thread. The worker may be inside loadModel (often a weights pull): cut it short instead of
+     * queueing the stop behind it. Harmless once loaded. A load that then fails is not reported.
+     */
+    private void cancelLoading() {
+        stopRequested = true;
+        ReactorServices loading = running;
+        if (loading != null) {
+            loading.host().cancelLoad();
+        }
     }
 
     private void start(ServiceOptions options) {
@@ -235,11 +242,7 @@ public final class StudioServices implements AutoCloseable {
     /** Stops everything and ends the worker thread (studio exit). Blocks until done. */
     @Override
     public void close() {
-        stopRequested = true;
-        ReactorServices loading = running;
-        if (loading != null) {
-            loading.host().cancelLoad(); // exit during a weights pull must not wait for it
-        }
+        cancelLoading();
         worker.execute(this::closeRunning);
         worker.shutdown();
         try {

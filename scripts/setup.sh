@@ -14,6 +14,8 @@ command -v mvn >/dev/null || need+=(maven)
 $runtime_only || command -v ip >/dev/null || need+=(iproute2)
 # Python models run in Debian's python3 with numpy (the bridge needs nothing else).
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3 python3-numpy)
+# A model's requirements.txt installs into a venv of its own (python3 -m venv, with pip from python3-venv).
+dpkg -s python3-venv >/dev/null 2>&1 || need+=(python3-venv)
 # The engine's native float-to-frame pass (runtime-engine/src/main/native) is compiled with gcc;
 # without it the build falls back to slower tensor ops for float NDArray frames.
 command -v gcc >/dev/null || need+=(gcc)

@@ -91,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
         }
+        // A Python model's requirements.txt installs into its own environment first: show how it goes.
+        hostOptions = hostOptions.withPython(hostOptions.python()
+                .withRequirementsListener(new RequirementsBar(err, System.console() != null)));
         ReactorServices services;
         try {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)

@@ -16,6 +16,7 @@ import dev.reactorstudio.runtime.registry.WeightRegistry;
 import dev.reactorstudio.runtime.session.CommandBinder;
 import dev.reactorstudio.runtime.python.BridgeStatus;
 import dev.reactorstudio.runtime.python.PythonVideoModel;
+import dev.reactorstudio.runtime.python.RequirementsProgress;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.SessionHealth;
 import dev.reactorstudio.runtime.session.SessionManager;
@@ -45,6 +46,7 @@ public final class ModelHost implements AutoCloseable {
     private volatile SessionManager sessions;
     private volatile RegistryWeights weights;
     private volatile PullProgress weightsProgress;
+    private volatile RequirementsProgress requirementsProgress;
     private volatile boolean closed;
 
     public ModelHost(Path folder, HostOptions options) {
@@ -81,7 +83,12 @@ public final class ModelHost implements AutoCloseable {
             DjlDefaults.apply();
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
-            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(), options.python());
+            RequirementsProgress.Listener caller = options.python().requirementsListener();
+            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(),
+                    options.python().withRequirementsListener(p -> {
+                        requirementsProgress(p);
+                        caller.onProgress(p);
+                    }));
             LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
             sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest));
             state = HostState.READY;
@@ -108,6 +115,19 @@ public final class ModelHost implements AutoCloseable {
                     ? " (weight " + (progress.weights().indexOf(w) + 1) + " of " + progress.weights().size() + ")" : "";
             loadingDetail = "loading weights: " + ProgressText.of(w) + of;
         });
+    }
+
+    /** A Python model's requirements.txt being installed: health shows e.g. {@code installing requirements 2/5: numpy}. */
+    private void requirementsProgress(RequirementsProgress progress) {
+        requirementsProgress = progress;
+        if (state == HostState.LOADING) {
+            loadingDetail = progress.finished() ? "starting " + manifest.modelClass() : progress.text();
+        }
+    }
+
+    /** The latest progress of installing a Python model's requirements; empty when there was none. */
+    public Optional<RequirementsProgress> requirementsProgress() {
+        return Optional.ofNullable(requirementsProgress);
     }
 
     /** The latest weights pull progress, for the studio's progress view; empty before any pull. */

@@ -6,6 +6,7 @@ import dev.reactorstudio.runtime.python.PythonLaunch;
 import dev.reactorstudio.runtime.python.PythonOptions;
 import dev.reactorstudio.runtime.python.PythonStartException;
 import dev.reactorstudio.runtime.python.PythonVideoModel;
+import dev.reactorstudio.runtime.python.RequirementsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +47,11 @@ final class PythonModelLoader {
             throw new ModelLoadException("model source not found: expected " + file);
         }
         String modelName = folder.toAbsolutePath().normalize().getFileName().toString();
-        PythonLaunch launch = new PythonLaunch(modelName, folder, source.fileStem(), source.className(), args, options);
         PythonVideoModel model;
         try {
+            // requirements.txt, if any, first: the model runs in an environment that has them.
+            PythonOptions prepared = RequirementsEnvironment.prepare(folder, modelName, options, options.requirementsListener());
+            PythonLaunch launch = new PythonLaunch(modelName, folder, source.fileStem(), source.className(), args, prepared);
             model = PythonVideoModel.start(launch);
         } catch (PythonStartException e) {
             throw new ModelLoadException(e.getMessage(), e);

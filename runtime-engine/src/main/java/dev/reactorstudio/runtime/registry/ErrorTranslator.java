@@ -77,9 +77,9 @@ final class ErrorTranslator {
         if (text.contains("unable to load credentials") || text.contains("unable to load aws credentials")
                 || text.contains("profile file contained no credentials") || text.contains("token is expired")
                 || text.contains("sso session")) {
-            return new RegistryException(RegistryProblem.NO_CREDENTIALS, "no usable AWS credentials for the registry — set"
-                    + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, choose a profile with AWS_PROFILE, or run `aws sso"
-                    + " login` (" + firstLine(e.getMessage()) + ")", e);
+            return new RegistryException(RegistryProblem.NO_CREDENTIALS, "no credentials found — set a profile or keys:"
+                    + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile with AWS_PROFILE (or `aws sso login`)"
+                    + " (" + firstLine(e.getMessage()) + ")", e);
         }
         if (hasCause(e, SocketTimeoutException.class) || text.contains("timed out") || text.contains("timeout")) {
             return new RegistryException(RegistryProblem.NETWORK, "network timeout while " + where + endpointNote(settings)

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -22,9 +25,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Builds the one synchronous S3 client a {@link WeightRegistry} uses. Credentials and region come
  * from the settings' environment first (so the studio and tests can pass their own), then from the
- * SDK's default chains (profiles, SSO, instance roles).
+ * SDK's default chains (profiles, SSO, instance roles) — for a custom endpoint without the EC2
+ * instance metadata service unless {@value #IMDS_VARIABLE}{@code =true}.
  */
 final class S3ClientFactory {
+    /** {@code true} lets a custom endpoint take credentials from the EC2 instance metadata service too. */
+    static final String IMDS_VARIABLE = "REACTOR_REGISTRY_IMDS";
     private S3ClientFactory() {}
 
     static S3Client create(RegistrySettings settings) {
@@ -89,6 +95,13 @@ final class S3ClientFactory {
         String profile = env.get("AWS_PROFILE");
         if (profile != null && !profile.isBlank()) {
             return ProfileCredentialsProvider.create(profile);
+        }
+        if (settings.endpoint().isPresent() && !"true".equalsIgnoreCase(env.getOrDefault(IMDS_VARIABLE, ""))) {
+            // A custom endpoint is not on EC2's S3: never probe the instance metadata service for it
+            // (seconds of timeouts off EC2) unless asked; with no keys or profile, say so at once.
+            return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                    EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
+                    ProfileCredentialsProvider.create()).build();
         }
         return DefaultCredentialsProvider.builder().build();
     }

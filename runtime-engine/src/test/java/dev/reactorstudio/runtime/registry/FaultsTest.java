@@ -95,7 +95,32 @@ class FaultsTest {
         none.put("AWS_PROFILE", "reactor-test-profile-that-does-not-exist");
         RegistryException e = pullFails(withEnv(settings(), none), "W");
         assertThat(e.problem()).isEqualTo(RegistryProblem.NO_CREDENTIALS);
-        assertThat(e.getMessage()).contains("no usable AWS credentials", "aws sso login");
+        assertThat(e.getMessage()).contains("no credentials found — set a profile or keys", "aws sso login");
+    }
+
+    @Test
+    void aCustomEndpointWithoutCredentialsSaysSoWithoutAskingTheInstanceMetadataService() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.exists(Path.of(System.getProperty("user.home"), ".aws")),
+                "this machine has ~/.aws: its profile would answer");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null, "the process has AWS keys");
+        Map<String, String> none = new HashMap<>();
+        none.put("AWS_ACCESS_KEY_ID", null);
+        none.put("AWS_SECRET_ACCESS_KEY", null);
+        none.put("AWS_PROFILE", null);
+        RegistrySettings noCredentials = withEnv(settings(), none);
+        assertThat(noCredentials.endpoint()).isPresent();
+        // Environment, system properties and the profile file only: no instance metadata (nor its timeouts).
+        assertThat(S3ClientFactory.credentials(noCredentials))
+                .isNotInstanceOf(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.class)
+                .satisfies(p -> assertThat(p.toString()).doesNotContain("InstanceProfile"));
+        RegistryException e = pullFails(noCredentials, "W");
+        assertThat(e.problem()).isEqualTo(RegistryProblem.NO_CREDENTIALS);
+        assertThat(e.getMessage()).startsWith("no credentials found — set a profile or keys");
+
+        // Asked for, the instance metadata service is back in the chain.
+        none.put(S3ClientFactory.IMDS_VARIABLE, "true");
+        assertThat(S3ClientFactory.credentials(withEnv(settings(), none)))
+                .isInstanceOf(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.class);
     }
 
     @Test

@@ -23,7 +23,7 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The menu bar, the toolbar and the keyboard shortcuts, all over the same actions:
- * Run Ctrl+R / F5, Stop Ctrl+F2 / Shift+F5, Save Ctrl+S, Save All Ctrl+Shift+S, Open Ctrl+O,
+ * Run Ctrl+R / F5, Rerun Ctrl+F5, Stop Ctrl+F2 / Shift+F5, Save Ctrl+S, Save All Ctrl+Shift+S, Open Ctrl+O,
  * New Ctrl+N, Validate Ctrl+Shift+V, tool windows Alt+1…6, theme Ctrl+Alt+T.
  */
 final class Menus {
@@ -86,10 +86,13 @@ final class Menus {
         runItem.disableProperty().bind(busy());
         MenuItem stopItem = item("Stop", "Ctrl+F2", run::stop);
         stopItem.disableProperty().bind(stopped());
+        // Its shortcut (Ctrl+F5) is a scene accelerator like F5's, so it works wherever the focus is.
+        MenuItem rerunItem = item("Rerun (Ctrl+F5)", null, run::rerun);
+        rerunItem.setId("menu-rerun");
         MenuItem viewerItem = item("Open Viewer in Browser", null, run::openViewer);
         viewerItem.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> services.coordinator().state().get() != ServiceState.UP, services.coordinator().state()));
-        return new Menu("Model", null, runItem, stopItem, viewerItem, new SeparatorMenuItem(),
+        return new Menu("Model", null, runItem, stopItem, rerunItem, viewerItem, new SeparatorMenuItem(),
                 item("Validate", "Ctrl+Shift+V", project::validate),
                 item("Pull Weights", null, this::pullWeights));
     }
@@ -120,7 +123,7 @@ final class Menus {
         Button open = button("toolbar-open", "Open", "Open a model folder (Ctrl+O)", project::chooseAndOpen);
         Button save = button("toolbar-save", "Save", "Save (Ctrl+S)", project::save);
         Button validate = button("toolbar-validate", "Validate", "Check manifest.json (Ctrl+Shift+V)", project::validate);
-        Button runButton = button("run", "▶ Run", "Start the services and the model (Ctrl+R, F5)", run::run);
+        Button runButton = button("run", "▶ Run", "Start the services and the model (Ctrl+R, F5; Ctrl+F5 reruns)", run::run);
         runButton.getStyleClass().addAll("main-action", "run-action");
         runButton.disableProperty().bind(busy());
         Button stop = button("stop", "■ Stop", "Stop the services and free the ports (Ctrl+F2, Shift+F5)", run::stop);
@@ -133,11 +136,9 @@ final class Menus {
 
     /** Shortcuts a menu item cannot carry as a second accelerator. */
     void installExtraShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
-            if (!busy().get()) {
-                run.run();
-            }
-        });
+        // Never silent: while something runs, Run says how to restart it or asks to switch models.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), run::run);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.CONTROL_DOWN), run::rerun);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), run::stop);
     }
 

@@ -32,6 +32,7 @@ public final class ProjectActions {
     private final WeightsController weights;
     private final RecentProjects recent;
     private final Window owner;
+    private java.util.function.Predicate<Path> beforeOpen = folder -> true;
 
     ProjectActions(Workbench workbench, EditorTabs editors, ProjectTreeView tree, ProblemList problems,
                    WeightsController weights, RecentProjects recent, Window owner) {
@@ -44,7 +45,15 @@ public final class ProjectActions {
         this.owner = owner;
     }
 
+    /** Asked before a folder opens (a running model may need stopping first); false keeps the current one. */
+    public void setBeforeOpen(java.util.function.Predicate<Path> check) {
+        beforeOpen = check;
+    }
+
     public void open(Path folder) {
+        if (!beforeOpen.test(folder)) {
+            return;
+        }
         if (editors.anyDirty() && !confirmDiscard()) {
             return;
         }

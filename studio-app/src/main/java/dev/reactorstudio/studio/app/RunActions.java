@@ -11,7 +11,12 @@ import dev.reactorstudio.studio.project.Project;
 import dev.reactorstudio.studio.services.ServicesListener;
 import dev.reactorstudio.studio.services.StudioServices;
 import dev.reactorstudio.studio.weights.WeightsController;
+import dev.reactorstudio.studio.services.ServiceState;
 import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +35,12 @@ public final class RunActions implements ServicesListener {
     private final BooleanSupplier saveAll;
     private final Runnable showProblems;
     private final Consumer<String> browser;
+    private javafx.stage.Window owner;
+    /** The folder Run started, while the services run; null when stopped. */
+    private java.nio.file.Path runningFolder;
+    private String runningName = "";
+    /** Rerun and "Stop X and run Y": run the open model once the services have stopped. */
+    private boolean runWhenStopped;
 
     RunActions(Workbench workbench, StudioServices services, PreviewController preview, PreviewView previewView,
                EditorTabs editors, ProblemList problems, WeightsController weights, BooleanSupplier saveAll,
@@ -47,10 +58,39 @@ public final class RunActions implements ServicesListener {
         services.addListener(this);
     }
 
+    /** Where its questions ("Stop X and run Y?") are centred. */
+    void setOwner(javafx.stage.Window window) {
+        owner = window;
+    }
+
+    /**
+     * Runs the open model. Refused, with the problem shown, while its manifest is invalid; never
+     * silent while something runs: the same model says how to restart it, another asks first.
+     */
     public void run() {
         Project project = workbench.project().get();
         if (project == null) {
             workbench.status().set("Open a model folder first");
+            return;
+        }
+        if (services.state().get() == ServiceState.STOPPING) {
+            runWhenStopped = true;
+            workbench.status().set(project.name() + " runs as soon as the services have stopped");
+            return;
+        }
+        if (services.state().get().busy()) {
+            if (project.folder().equals(runningFolder)) {
+                workbench.status().set(runningName + " is already running — Rerun (Ctrl+F5) restarts it");
+            } else if (askToSwitch(project.folder())) {
+                rerun();
+            }
+            return;
+        }
+        Optional<Problem> invalid = ManifestGate.firstError(project, editors, problems);
+        if (invalid.isPresent()) {
+            showProblems.run();
+            goTo(invalid.get());
+            workbench.status().set("Fix manifest.json before Run: " + invalid.get().where() + " " + invalid.get().message());
             return;
         }
         if (!saveAll.getAsBoolean()) {
@@ -59,14 +99,79 @@ public final class RunActions implements ServicesListener {
         problems.replace("run", List.of());
         problems.replace("compiler", List.of());
         editors.showCompileErrors(java.util.Map.of());
+        runningFolder = project.folder();
+        runningName = project.name();
+        preview.loading().set("Loading " + project.name() + "…");
         workbench.status().set("Starting " + project.name() + "…");
         services.run(project.folder());
+    }
+
+    /** Stops what runs (if anything) and runs the open model once the ports are free. */
+    public void rerun() {
+        ServiceState now = services.state().get();
+        if (now == ServiceState.STOPPED || now == ServiceState.FAILED) {
+            run();
+            return;
+        }
+        runWhenStopped = true;
+        stop();
     }
 
     public void stop() {
         preview.disconnect();
         services.stop();
         workbench.status().set("Stopping…");
+    }
+
+    /**
+     * Asked before another model folder opens: while a different model runs, "Stop X and run Y?"
+     * Stop and run, keep X running (the Preview keeps naming it), or cancel the open.
+     */
+    public boolean beforeOpen(java.nio.file.Path folder) {
+        ServiceState now = services.state().get();
+        if (now == ServiceState.STOPPED || now == ServiceState.FAILED || folder.toAbsolutePath().normalize().equals(runningFolder)) {
+            return true;
+        }
+        String other = folder.getFileName().toString();
+        ButtonType stopAndRun = new ButtonType("Stop " + runningName + " and run " + other, ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType("Keep " + runningName + " running", ButtonBar.ButtonData.NO);
+        ButtonType answer = ask(runningName + " is running. Stop " + runningName + " and run " + other + "?", stopAndRun, keep);
+        if (answer == stopAndRun) {
+            runWhenStopped = true;
+            stop();
+            return true;
+        }
+        return answer == keep;
+    }
+
+    private boolean askToSwitch(java.nio.file.Path folder) {
+        ButtonType stopAndRun = new ButtonType("Stop " + runningName + " and run " + folder.getFileName(), ButtonBar.ButtonData.YES);
+        return ask(runningName + " is running. Stop " + runningName + " and run " + folder.getFileName() + "?", stopAndRun) == stopAndRun;
+    }
+
+    private ButtonType ask(String question, ButtonType... choices) {
+        List<ButtonType> buttons = new java.util.ArrayList<>(List.of(choices));
+        buttons.add(ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, buttons.toArray(ButtonType[]::new));
+        alert.setHeaderText(null);
+        alert.setTitle("A model is running");
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        return alert.showAndWait().orElse(ButtonType.CANCEL);
+    }
+
+    /** The model Run started last, while the services are not stopped; null otherwise. */
+    public String runningName() {
+        return runningFolder == null ? null : runningName;
+    }
+
+    private void goTo(Problem problem) {
+        try {
+            editors.open(problem.file()).goTo(problem.line(), problem.location());
+        } catch (java.io.IOException e) {
+            // the Problems view still lists it
+        }
     }
 
     /** Opens the coordinator's built-in viewer page in the system browser (while it runs). */
@@ -82,6 +187,7 @@ public final class RunActions implements ServicesListener {
 
     @Override
     public void ready(ModelHost host) {
+        preview.loading().set("");
         preview.attach(host);
         if (previewView.connectOnRun()) {
             preview.connect();
@@ -93,6 +199,9 @@ public final class RunActions implements ServicesListener {
 
     @Override
     public void failed(String message, List<CompileError> compileErrors) {
+        preview.loading().set("");
+        runningFolder = null;
+        runWhenStopped = false;
         Project project = workbench.project().get();
         if (project != null && !compileErrors.isEmpty()) {
             problems.replace("compiler", Problems.of(compileErrors, project.folder()));
@@ -104,7 +213,7 @@ public final class RunActions implements ServicesListener {
                 // the error list still points at it
             }
         } else if (project != null) {
-            problems.replace("run", List.of(new Problem(Problem.Severity.ERROR, project.manifest(), "", -1, message)));
+            problems.replace("run", List.of(RunFailures.problem(message, project)));
         }
         showProblems.run();
         workbench.status().set("Run failed: " + firstLine(message));
@@ -112,8 +221,14 @@ public final class RunActions implements ServicesListener {
 
     @Override
     public void stopped() {
+        preview.loading().set("");
         preview.detach();
+        runningFolder = null;
         workbench.status().set("Stopped; ports are free");
+        if (runWhenStopped) {
+            runWhenStopped = false;
+            run();
+        }
     }
 
     private static String firstLine(String message) {

@@ -86,7 +86,9 @@ public final class Studio implements AutoCloseable {
     private final Dock dock;
     private final WindowState windowState;
     private final Theme.Switcher theme;
-    private boolean closed;
+    private volatile boolean closed;
+    private boolean exiting;
+    private boolean everythingStopped;
 
     private Studio(Stage stage, Options options) {
         this.stage = stage;
@@ -110,8 +112,16 @@ public final class Studio implements AutoCloseable {
         this.runActions = new RunActions(workbench, services, preview, previewView, editors, problems, weights,
                 projectActions::saveAll, () -> dock.show("problems"), options.browser());
         addToolWindows(previewView);
+        runActions.setOwner(stage);
+        projectActions.setBeforeOpen(runActions::beforeOpen);
+        // Run brings the Preview forward: frames, the loading indicator and the model's commands are there.
+        services.state().addListener((o, a, b) -> {
+            if (b == dev.reactorstudio.studio.services.ServiceState.STARTING) {
+                dock.show("preview");
+            }
+        });
         this.windowState = new WindowState(options.prefs());
-        Menus menus = new Menus(projectActions, runActions, services, dock, theme, recent, stage::close);
+        Menus menus = new Menus(projectActions, runActions, services, dock, theme, recent, this::exit);
         BorderPane root = new BorderPane(dock.node());
         root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         Label status = new Label();
@@ -133,6 +143,13 @@ public final class Studio implements AutoCloseable {
     public static Studio open(Stage stage, Options options) {
         Studio studio = new Studio(stage, options);
         stage.setOnHidden(e -> studio.close());
+        // Closing the window stops the model in the background: the window says so and stays responsive.
+        stage.setOnCloseRequest(e -> {
+            if (!studio.closed) {
+                e.consume();
+                studio.exit();
+            }
+        });
         stage.show();
         javafx.application.Platform.runLater(studio.dock::applyDividers);
         return studio;
@@ -144,7 +161,13 @@ public final class Studio implements AutoCloseable {
         dock.add(new ToolWindow("weights", "Weights", new WeightsView(weights), Dock.Side.RIGHT, KeyCombination.keyCombination("Alt+2")));
         dock.add(new ToolWindow("services", "Services", servicesView, Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+3")));
         dock.add(new ToolWindow("messages", "Messages", new MessageLogView(messages), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+4")));
-        dock.add(new ToolWindow("problems", "Problems", new ProblemsView(problems, projectActions::goTo), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+5")));
+        dock.add(new ToolWindow("problems", "Problems", new ProblemsView(problems, p -> {
+            if (RunFailures.SERVICES.equals(p.file())) {
+                dock.show("services");
+            } else {
+                projectActions.goTo(p);
+            }
+        }), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+5")));
         dock.add(new ToolWindow("log", "Log", new LogConsoleView("log-console", logTap.lines().items(), LoggerScope.ALL), Dock.Side.BOTTOM, KeyCombination.keyCombination("Alt+6")));
         dock.tab("preview").selectedProperty().addListener((o, a, b) -> previewView.setShowing(b));
     }
@@ -205,19 +228,67 @@ public final class Studio implements AutoCloseable {
         return FirstPaint.millis();
     }
 
-    /** Saves window state, stops the services and every studio thread. Idempotent. */
+    /**
+     * File › Exit and the window's close button: saves the layout, then stops the session, the model
+     * and the servers on the {@code studio-exit} thread — never on the FX thread, which keeps
+     * painting "Stopping…" — and closes the window once the ports are free.
+     */
+    public void exit() {
+        if (closed || exiting) {
+            return;
+        }
+        exiting = true;
+        saveLayout();
+        workbench.status().set("Stopping… ending the session, unloading the model and freeing the ports");
+        stage.getScene().getRoot().lookupAll(".menu-bar, .tool-bar").forEach(n -> n.setDisable(true));
+        dock.node().setDisable(true);
+        Thread stopper = new Thread(() -> {
+            try {
+                stopEverything();
+            } finally {
+                javafx.application.Platform.runLater(() -> {
+                    closed = true;
+                    logTap.uninstall();
+                    stage.hide();
+                });
+            }
+        }, "studio-exit");
+        stopper.start();
+    }
+
+    /** True from {@link #exit()} until the window closes. */
+    public boolean exiting() {
+        return exiting && !closed;
+    }
+
+    /** Saves window state, stops the services and every studio thread, blocking until done. Idempotent. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (!exiting) {
+            saveLayout();
+        }
+        stopEverything();
+        logTap.uninstall();
+    }
+
+    private void saveLayout() {
         windowState.save(stage);
         dock.save();
+    }
+
+    /** Once, whichever of exit() and close() comes first; the other waits for it. */
+    private synchronized void stopEverything() {
+        if (everythingStopped) {
+            return;
+        }
+        everythingStopped = true;
         preview.close();
         services.close();
         weights.close();
         downloads.close();
-        logTap.uninstall();
     }
 }

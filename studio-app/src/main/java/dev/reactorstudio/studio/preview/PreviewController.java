@@ -46,6 +46,8 @@ public final class PreviewController implements AutoCloseable {
     };
     private final ObjectProperty<Path> lastCapture = new SimpleObjectProperty<>();
     private final BooleanProperty recording = new SimpleBooleanProperty(false);
+    /** What the Preview says while a model loads ("Loading hello-pattern…"); empty otherwise. */
+    private final javafx.beans.property.StringProperty loading = new javafx.beans.property.SimpleStringProperty("");
     private final Supplier<Path> capturesFolder;
     private final ExecutorService capture = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "studio-capture");
@@ -72,6 +74,7 @@ public final class PreviewController implements AutoCloseable {
     /** The model is loaded: tap its frames and messages and offer its commands. */
     public void attach(ModelHost host) {
         SessionManager manager = host.sessions().orElseThrow();
+        messages.clear(); // the previous model's messages are not this one's
         manager.addFrameSink(tap);
         manager.addMessageSink(messages);
         manager.addMessageSink(stateMessages);
@@ -138,8 +141,8 @@ public final class PreviewController implements AutoCloseable {
     /** Starts recording at the current frame size; false when there is no frame yet. */
     public boolean startRecording() {
         Frame frame = tap.latest().orElse(null);
-        if (frame == null || recording.get()) {
-            return false;
+        if (frame == null || recording.get() || session.manager() == null) {
+            return false; // nothing runs: the last frame would be the whole recording
         }
         recorder = Mp4Recorder.start(CaptureNames.next(capturesFolder.get(), modelName, "mp4"), frame.width(), frame.height(), fps);
         tap.forwardTo(recorder);
@@ -160,6 +163,11 @@ public final class PreviewController implements AutoCloseable {
                 lastCapture.set(result.file());
             }
         }));
+    }
+
+    /** Set by Run while the model loads; the Preview shows it over the screen. */
+    public javafx.beans.property.StringProperty loading() {
+        return loading;
     }
 
     public ReadOnlyBooleanProperty recording() {

@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -45,7 +44,18 @@ public final class PreviewView extends BorderPane {
         overlay.setId("preview-overlay");
         overlay.getStyleClass().add("preview-overlay");
         StackPane.setAlignment(overlay, Pos.TOP_LEFT);
-        StackPane screen = new StackPane(image, overlay);
+        // While a model loads (a DJL model takes seconds, a Python model may install its requirements first).
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label loadingText = new Label();
+        loadingText.setId("preview-loading");
+        loadingText.getStyleClass().add("preview-overlay");
+        loadingText.textProperty().bind(controller.loading());
+        VBox loadingBox = new VBox(8, spinner, loadingText);
+        loadingBox.setAlignment(Pos.CENTER);
+        loadingBox.visibleProperty().bind(controller.loading().isNotEmpty());
+        loadingBox.setMouseTransparent(true);
+        StackPane screen = new StackPane(image, overlay, loadingBox);
         screen.getStyleClass().add("preview-screen");
         screen.setMinSize(160, 120);
         image.fitWidthProperty().bind(screen.widthProperty());
@@ -68,10 +78,42 @@ public final class PreviewView extends BorderPane {
         setTop(toolbar(reveal));
         setCenter(split);
         captureStatus.setId("capture-status");
+        captureStatus.setWrapText(true);
         Label sessionStatus = new Label();
         sessionStatus.setId("preview-status");
-        sessionStatus.textProperty().bind(controller.session().status());
-        setBottom(new ToolBar(sessionStatus, new Separator(), captureStatus));
+        // Always name the model the preview shows: another may be open in the editor.
+        sessionStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (controller.commands().get().model().isEmpty() ? "" : controller.commands().get().model() + " · ")
+                        + controller.session().status().get(), controller.commands(), controller.session().status()));
+        Button copyPath = new Button("Copy path");
+        copyPath.setId("capture-copy");
+        copyPath.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(controller.lastCapture().get().toString());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button openFolder = new Button("Open folder");
+        openFolder.setId("capture-open-folder");
+        openFolder.setOnAction(e -> {
+            java.nio.file.Path saved = controller.lastCapture().get();
+            reveal.accept(saved.getParent().toUri().toString());
+            // No file manager may be registered: the path stays in sight either way.
+            captureStatus.setText("Saved " + saved + " — folder " + saved.getParent());
+        });
+        for (Button b : new Button[] {copyPath, openFolder}) {
+            b.disableProperty().bind(controller.lastCapture().isNull());
+        }
+        controller.lastCapture().addListener((o, a, saved) -> {
+            if (saved != null && !captureStatus.getText().startsWith("Saved " + saved)) {
+                captureStatus.setText("Saved " + saved);
+            }
+        });
+        // Wraps instead of hiding the saved path behind an overflow "»".
+        FlowPane bottom = new FlowPane(8, 4, sessionStatus, new Separator(javafx.geometry.Orientation.VERTICAL), captureStatus, copyPath, openFolder);
+        bottom.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.getStyleClass().add("preview-bar");
+        setBottom(bottom);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick(chart)));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -102,6 +144,14 @@ public final class PreviewView extends BorderPane {
         ToggleButton record = new ToggleButton("● Record");
         record.setId("preview-record");
         record.setOnAction(e -> toggleRecording(record));
+        // The button follows the recording, also when Stop (or a new Run) ends it.
+        controller.recording().addListener((o, a, on) -> {
+            record.setSelected(on);
+            record.setText(on ? "■ Stop recording" : "● Record");
+            if (!on) {
+                recordTime.setText("");
+            }
+        });
         recordTime.setId("record-time");
         Button open = new Button("Show captures");
         open.setOnAction(e -> {
@@ -124,9 +174,12 @@ public final class PreviewView extends BorderPane {
                 captureStatus.setText("Recording…");
             } else {
                 record.setSelected(false);
-                captureStatus.setText("Nothing to record yet — Connect first");
+                captureStatus.setText("Nothing to record — Run the model and Connect first");
             }
             return;
+        }
+        if (!controller.recording().get()) {
+            return; // already ended (Stop, a new Run): its result is shown
         }
         recordTime.setText("");
         controller.stopRecording().whenComplete((result, error) -> javafx.application.Platform.runLater(() -> captureStatus.setText(
@@ -137,6 +190,14 @@ public final class PreviewView extends BorderPane {
         meter.tick(System.nanoTime());
         chart.add(meter.paintFps(), meter.emitFps());
         var frame = painter.paintedFrame();
+        boolean live = controller.manager() != null && controller.connected().get();
+        image.setOpacity(live || frame == null ? 1 : 0.45);
+        if (!live) {
+            // No live-looking numbers over a frame that no longer moves.
+            overlay.setText(frame == null ? (controller.manager() == null ? "Not running" : "Not connected")
+                    : controller.manager() == null ? "Stopped — last frame" : "Not connected — last frame");
+            return;
+        }
         // Two latencies: emit→paint includes the pacer's smoothing buffer; release→paint is the preview's own.
         overlay.setText(frame == null ? "No frames" : String.format("%.1f fps · latency %.0f ms (preview %.0f ms) · %d×%d · #%d",
                 meter.paintFps(), painter.latencyMillis(), painter.previewLatencyMillis(), frame.width(), frame.height(), frame.sequence()));

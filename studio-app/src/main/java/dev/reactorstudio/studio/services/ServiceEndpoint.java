@@ -25,6 +25,10 @@ public final class ServiceEndpoint {
     private final IntegerProperty boundPort = new SimpleIntegerProperty(0);
     private final StringProperty url = new SimpleStringProperty("");
     private final ObjectProperty<ServiceState> state = new SimpleObjectProperty<>(ServiceState.STOPPED);
+    /** What a long step is doing (installing a Python model's requirements); empty when nothing is. */
+    private final StringProperty detail = new SimpleStringProperty("");
+    /** That step's progress, 0..1; -1 when there is none. */
+    private final javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(-1);
 
     /**
      * @param page what "Open in browser" shows under the URL (the viewer page, an info route), if anything
@@ -74,6 +78,20 @@ public final class ServiceEndpoint {
         return state;
     }
 
+    public StringProperty detail() {
+        return detail;
+    }
+
+    public javafx.beans.property.DoubleProperty progress() {
+        return progress;
+    }
+
+    /** Shows a long step in the row; {@code done} leaves its last words without a bar. */
+    void step(String words, double fraction, boolean done) {
+        detail.set(words);
+        progress.set(done ? -1 : fraction);
+    }
+
     /** Running at {@code port}, reachable at {@code address}, now in {@code now}. */
     void bound(int port, String address, ServiceState now) {
         boundPort.set(port);
@@ -83,6 +101,10 @@ public final class ServiceEndpoint {
 
     /** No longer bound (stopped, or never started because Run failed). */
     void unbound(ServiceState now) {
+        progress.set(-1);
+        if (now == ServiceState.STOPPED) {
+            detail.set("");
+        }
         boundPort.set(0);
         url.set("");
         state.set(now);

@@ -109,7 +109,12 @@ public final class StudioServices implements AutoCloseable {
         ServiceOptions options;
         try {
             // The same three services as `reactor run`, each on the port its row asks for (0 = any free port).
-            options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost).withHost(hostOptions.get())
+            HostOptions host = hostOptions.get();
+            // A Python model's requirements install before it loads: the runtime row shows how far.
+            host = host.withPython(host.python().withRequirementsListener(
+                    p -> Platform.runLater(() -> runtime.step(p.text(), p.fraction(), p.finished()))));
+            runtime.step("", -1, true);
+            options = ServiceOptions.defaults(modelFolder).withBindHost(bindHost).withHost(host)
                     .withRuntimePort(runtime.requestedPort().get())
                     .withCoordinatorPort(coordinator.requestedPort().get())
                     .withMediaPort(media.requestedPort().get());

@@ -209,6 +209,8 @@ public final class WeightsController implements AutoCloseable {
                 row(weight).ifPresent(r -> {
                     r.state().set(WeightState.FAILED);
                     r.detail().set(plainWords);
+                    // The bar shows what arrived, never a full bar for a failure.
+                    r.progress().set(r.totalBytes().get() > 0 ? Math.min(0.99, (double) r.bytes().get() / r.totalBytes().get()) : 0);
                 });
                 updateOverall();
             });

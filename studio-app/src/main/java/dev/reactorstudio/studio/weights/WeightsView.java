@@ -70,19 +70,32 @@ public final class WeightsView extends BorderPane {
         Button rescan = new Button("Rescan");
         rescan.setId("weights-rescan");
         rescan.setOnAction(e -> controller.rescan());
-        if (!controller.canDownload()) {
-            Tooltip why = new Tooltip("This studio was started without the weights registry. "
-                    + "Put weights in the model folder's weights/NAME or set REACTOR_WEIGHTS_NAME.");
-            for (Button b : new Button[] {download, cancel, pull}) {
-                b.setDisable(true);
-                b.setTooltip(why);
-            }
+        // With no registry there is nothing to download from: the buttons say so, and the message
+        // below points at the Registry settings fields (not at command-line flags).
+        javafx.beans.binding.BooleanBinding noRegistry = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !controller.canDownload() || blank(controller.settings().location().get()), controller.settings().location());
+        Tooltip why = new Tooltip(controller.canDownload()
+                ? "Set the registry (s3://bucket/prefix) under Registry settings below first"
+                : "This studio was started without the weights registry. "
+                        + "Put weights in the model folder's weights/NAME or set REACTOR_WEIGHTS_NAME.");
+        for (Button b : new Button[] {download, pull}) {
+            b.disableProperty().bind(noRegistry);
+            b.tooltipProperty().bind(javafx.beans.binding.Bindings.when(noRegistry).then(why).otherwise((Tooltip) null));
         }
+        cancel.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(controller.tasks()));
         ProgressBar overall = new ProgressBar();
         overall.setId("weights-overall");
         overall.progressProperty().bind(controller.overall());
         overall.setPrefWidth(160);
-        setTop(new ToolBar(download, cancel, pull, rescan, new Label("Overall"), overall));
+        Label message = new Label("No registry set — enter s3://bucket/prefix in Registry settings below (and the "
+                + "endpoint for an S3-compatible store) to download weights.");
+        message.setId("weights-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("field-message");
+        message.setPadding(new Insets(4, 8, 4, 8));
+        message.managedProperty().bind(noRegistry.and(javafx.beans.binding.Bindings.isNotEmpty(controller.rows())));
+        message.visibleProperty().bind(message.managedProperty());
+        setTop(new VBox(new ToolBar(download, cancel, pull, rescan, new Label("Overall"), overall), message));
 
         TaskProgressView<javafx.concurrent.Task<?>> running = new TaskProgressView<>();
         javafx.collections.ObservableList<javafx.concurrent.Task<?>> shown = running.getTasks();
@@ -92,7 +105,13 @@ public final class WeightsView extends BorderPane {
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
         center.setDividerPositions(0.65);
         setCenter(center);
-        setBottom(settings(controller.settings()));
+        TitledPane settingsPane = settings(controller.settings());
+        noRegistry.addListener((o, a, none) -> {
+            if (none) {
+                settingsPane.setExpanded(true);
+            }
+        });
+        setBottom(settingsPane);
     }
 
     private static TitledPane settings(RegistrySettings settings) {
@@ -117,6 +136,10 @@ public final class WeightsView extends BorderPane {
         field.textProperty().addListener((o, a, b) -> target.set(b));
         GridPane.setHgrow(field, Priority.ALWAYS);
         return field;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static TableColumn<WeightRow, String> text(String title, Function<WeightRow, ObservableValue<String>> value) {

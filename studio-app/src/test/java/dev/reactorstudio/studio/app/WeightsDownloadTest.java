@@ -189,7 +189,31 @@ class WeightsDownloadTest {
         robot.clickOn("#weights-download");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.FAILED);
         assertThat(row.detail().get()).contains("bucket \"no-such-bucket\" does not exist");
+        assertThat(row.progress().get()).as("a failed row's bar is not full").isLessThan(1);
         assertThat(test.cache.resolve(WEIGHT).resolve(CacheLayout.COMPLETION_RECORD)).doesNotExist();
+    }
+
+    @Test
+    void withoutARegistryDownloadIsOffAndTheMessagePointsAtTheSettingsFields(FxRobot robot) throws Exception {
+        Path model = Files.createTempDirectory("weights-model");
+        Files.writeString(model.resolve("manifest.json"), """
+                {"reactor-runtime": "0.1.0", "class": "model_big:BigModel", "model_name": "big",
+                 "model_version": "1.0.0", "weights": ["LongLive"]}
+                """);
+        robot.interact(() -> studio.projectActions().open(model));
+        robot.interact(() -> studio.dockForTest().show("weights"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#weights-download").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#weights-pull").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#weights-cancel").queryButton().isDisabled()).as("nothing to cancel").isTrue();
+        javafx.scene.control.Label message = robot.lookup("#weights-message").queryAs(javafx.scene.control.Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).contains("Registry settings").doesNotContain("--registry").doesNotContain("REACTOR_REGISTRY");
+        assertThat(robot.lookup("#registry-settings").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isTrue();
+
+        robot.clickOn("#registry-location").write("s3://bucket/models");
+        assertThat(robot.lookup("#weights-download").queryButton().isDisabled()).isFalse();
+        assertThat(message.isVisible()).isFalse();
     }
 
     /** Puts the weight in the registry, opens the model and the Weights view, types the registry into its settings, and selects the weight's row. */

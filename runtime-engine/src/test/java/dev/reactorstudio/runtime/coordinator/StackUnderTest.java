@@ -2,6 +2,8 @@ package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.services.ReactorServices;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,17 +43,32 @@ public final class StackUnderTest implements AutoCloseable {
     }
 
     /**
+     * What the browser tests need: the pages run.mjs serves from the other end of the veth
+     * ({@code http://10.203.0.2:*}) may use the servers, as {@code --allow-origin} would allow them.
+     */
+    public static SecurityOptions pagesOfTheTestNetwork() {
+        return SecurityOptions.defaults()
+                .withOrigins(OriginPolicy.allowing(List.of("http://" + BrowserDriver.PAGE_ADDRESS + ":*")));
+    }
+
+    /**
      * {@code examples/<name>} (hello-pattern, python-noise, neural-cppn, …) copied whole, weights
      * included, with {@code argOverrides} merged into the copy's manifest {@code args}; loaded before
-     * this returns.
+     * this returns. Pages of the test network may use it ({@link #pagesOfTheTestNetwork()}).
      */
     public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
                                          HostOptions host) throws Exception {
+        return example(name, bindHost, argOverrides, host, pagesOfTheTestNetwork());
+    }
+
+    /** As above, with the given origin allow-list and limits. */
+    public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
+                                         HostOptions host, SecurityOptions security) throws Exception {
         Path folder = copyOfExample(name, argOverrides);
         ReactorServices services;
         try {
             services = ReactorServices.start(ServiceOptions.defaults(folder)
-                    .withBindHost(bindHost).withRuntimePort(0).withHost(host)
+                    .withBindHost(bindHost).withRuntimePort(0).withHost(host).withSecurity(security)
                     .withMediaPort(0).withCoordinatorPort(0));
         } catch (RuntimeException e) {
             deleteTree(folder);

@@ -2,6 +2,7 @@ package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
@@ -43,12 +44,16 @@ public final class StackUnderTest implements AutoCloseable {
     }
 
     /**
-     * What the browser tests need: the pages run.mjs serves from the other end of the veth
-     * ({@code http://10.203.0.2:*}) may use the servers, as {@code --allow-origin} would allow them.
+     * What the browser tests need: the pages they serve on either end of the veth (run.mjs from
+     * {@code 10.203.0.2}, the LiveKit viewer page from {@code 10.203.0.1}, any port) may use the
+     * servers, as {@code --allow-origin} would allow them, and may start sessions faster than a
+     * person does (the leak test runs 50 connect cycles).
      */
     public static SecurityOptions pagesOfTheTestNetwork() {
         return SecurityOptions.defaults()
-                .withOrigins(OriginPolicy.allowing(List.of("http://" + BrowserDriver.PAGE_ADDRESS + ":*")));
+                .withOrigins(OriginPolicy.allowing(List.of("http://" + BrowserDriver.PAGE_ADDRESS + ":*",
+                        "http://" + BrowserDriver.SERVER_ADDRESS + ":*")))
+                .withLimits(Limits.defaults().withSessionStartsPerMinute(1000));
     }
 
     /**

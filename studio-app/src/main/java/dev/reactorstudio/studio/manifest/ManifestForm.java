@@ -179,6 +179,7 @@ final class ManifestForm extends GridPane {
     /** Marks each field that has a problem; problems of the whole file show under the first field. */
     void showProblems(List<ManifestProblem> problems) {
         Map<String, List<String>> byKey = new LinkedHashMap<>();
+        java.util.Set<String> ownProblems = new java.util.HashSet<>();
         List<String> argProblems = new ArrayList<>();
         for (ManifestProblem p : problems) {
             String key = topKey(p.path());
@@ -187,6 +188,9 @@ final class ManifestForm extends GridPane {
             } else {
                 byKey.computeIfAbsent(messages.containsKey(key) ? key : "reactor-runtime", k -> new ArrayList<>()).add(
                         messages.containsKey(key) ? p.message() : p.toString());
+                if (messages.containsKey(key)) {
+                    ownProblems.add(key);
+                }
             }
         }
         messages.forEach((key, label) -> {
@@ -194,7 +198,8 @@ final class ManifestForm extends GridPane {
             label.setText(String.join("\n", list));
             Control control = controls.get(key);
             if (control != null) {
-                control.pseudoClassStateChanged(ERROR, !list.isEmpty());
+                // A problem of the whole file (a syntax error at its line) shows here but marks no field.
+                control.pseudoClassStateChanged(ERROR, ownProblems.contains(key));
             }
         });
         args.showProblems(argProblems);

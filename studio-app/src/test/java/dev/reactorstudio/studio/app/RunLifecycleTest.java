@@ -132,7 +132,9 @@ class RunLifecycleTest {
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> states.contains(ServiceState.STOPPED)
                 && studio.services().state().get() == ServiceState.UP);
         assertThat(studio.runActions().runningName()).isEqualTo("pattern-two");
-        assertThat(robot.lookup("#preview-status").queryAs(Label.class).getText()).startsWith("hello-pattern 1.0.0 · ");
+        // The Preview names the model it shows (the copy's manifest still calls it hello-pattern).
+        Label previewStatus = robot.lookup("#preview-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> previewStatus.getText().startsWith("hello-pattern 1.0.0 · "));
         // The previous model's messages went with it.
         @SuppressWarnings("unchecked")
         ListView<MessageEntry> log = robot.lookup("#message-log").queryAs(ListView.class);
@@ -167,6 +169,14 @@ class RunLifecycleTest {
         });
         assertThat(status(robot)).startsWith("Fix manifest.json before Run: ");
         assertThat(studio.dockForTest().tab("problems").isSelected()).isTrue();
+
+        // A syntax error is the file's problem, at its line: no field of the form turns red for it.
+        robot.interact(() -> tab.source().area().replaceText(tab.source().text().replace("\"args\": {", "\"args\": {,")));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node runtimeField = robot.lookup("#field-reactor-runtime").query();
+        assertThat(runtimeField.getPseudoClassStates()).extracting(Object::toString).doesNotContain("error");
+        assertThat(robot.lookup("#error-reactor-runtime").queryAs(Label.class).getText()).startsWith("line ");
+        robot.interact(() -> tab.source().area().replaceText(tab.source().text().replace("\"args\": {,", "\"args\": {")));
 
         // Fixed, it runs, and no stale failure row remains.
         robot.interact(() -> tab.source().area().replaceText(tab.source().text().replace("\"fps\": \"fast\"", "\"fps\": 30")));

@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.session;
 
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import java.time.Duration;
 
 /**
@@ -11,9 +12,10 @@ import java.time.Duration;
  * @param stopGrace     how long a model may take to notice {@code shouldStop()} before health says so
  * @param defaultWidth  frame width used for black frames before the model emitted any
  * @param defaultHeight frame height used for black frames before the model emitted any
+ * @param tracks        the manifest's declared inputs and outputs
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight) {
+                              int defaultWidth, int defaultHeight, DeclaredTracks tracks) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -42,6 +44,13 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
             throw new IllegalArgumentException("default frame size must be at least 1x1, got "
                     + defaultWidth + "x" + defaultHeight);
         }
+        tracks = tracks == null ? DeclaredTracks.DEFAULT : tracks;
+    }
+
+    /** Settings with the default tracks (one video output). */
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, null);
     }
 
     public static SessionSettings defaults() {
@@ -49,22 +58,26 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, tracks);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, tracks);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, tracks);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, tracks);
+    }
+
+    public SessionSettings withTracks(DeclaredTracks declared) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, declared);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, tracks);
     }
 }

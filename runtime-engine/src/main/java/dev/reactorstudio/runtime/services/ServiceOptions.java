@@ -2,6 +2,8 @@ package dev.reactorstudio.runtime.services;
 
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
+import dev.reactorstudio.runtime.media.MediaOptions;
+import dev.reactorstudio.runtime.media.VideoBitrate;
 import java.nio.file.Path;
 
 /**
@@ -14,9 +16,15 @@ import java.nio.file.Path;
  * @param livekit     the API key and secret that sign the media server's access tokens
  * @param coordinatorPort the JS SDK coordinator's port (8080; 0 picks a free one; {@link #NO_COORDINATOR} runs
  *                    none — the default here; {@code reactor run} and the studio always do)
+ * @param media       the WebRTC engine's settings (ICE, video bitrate) shared by the media server and coordinator
  */
 public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host, int mediaPort,
-                             LiveKitCredentials livekit, int coordinatorPort) {
+                             LiveKitCredentials livekit, int coordinatorPort, MediaOptions media) {
+
+    public ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host, int mediaPort,
+                          LiveKitCredentials livekit, int coordinatorPort) {
+        this(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, coordinatorPort, MediaOptions.defaults());
+    }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RUNTIME_PORT = 8081;
@@ -31,26 +39,40 @@ public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort,
     }
 
     public ServiceOptions withRuntimePort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit, coordinatorPort, media);
     }
 
     public ServiceOptions withBindHost(String address) {
-        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit, coordinatorPort, media);
     }
 
     public ServiceOptions withHost(HostOptions options) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit, coordinatorPort, media);
     }
 
     public ServiceOptions withMediaPort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit, coordinatorPort, media);
     }
 
     public ServiceOptions withLiveKit(LiveKitCredentials credentials) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials, coordinatorPort, media);
     }
 
     public ServiceOptions withCoordinatorPort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port, media);
+    }
+
+    public ServiceOptions withMedia(MediaOptions options) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, coordinatorPort, options);
+    }
+
+    /**
+     * The video encoder's start bitrate and the range bandwidth estimation keeps it in, kbit/s;
+     * all zeros leave libwebrtc's own (300 kbit/s start).
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= start <= max} (or all zero)
+     */
+    public ServiceOptions withVideoKbps(int startKbps, int minKbps, int maxKbps) {
+        return withMedia(media.withVideoBitrate(new VideoBitrate(startKbps, minKbps, maxKbps)));
     }
 }

@@ -80,8 +80,11 @@ final class FramePacer {
     }
 
     /**
-     * Queues a block, blocking while the queue is full. Returns false when the pacer was
-     * aborted (the session is stopping) and the rest of the block was dropped.
+     * Queues a block, blocking while the queue is full, then holds the caller until it is time to
+     * generate the next one. Returns false when the pacer was aborted (the session is stopping)
+     * and the rest of the block was dropped.
+     *
+     * @param computeNanos how long generating it took, for the rate and the lead
      */
     boolean offer(FrameBlock block, long computeNanos, boolean monitored) throws InterruptedException {
         if (monitored) {
@@ -104,9 +107,7 @@ final class FramePacer {
                 }
                 if (flushes != flushesAtStart) {
                     // Flushed while this block waited for room: the rest of it is as stale as the queue was.
-                    stats.framesEmitted.add(block.size() - i);
-                    stats.framesDropped.add(block.size() - i);
-                    emitted += block.size() - i;
+                    dropStale(block.size() - i);
                     return true;
                 }
                 queue.addLast(new Frame(sessionId, emitted++, block.width(), block.height(), block.frames().get(i), now, 0));
@@ -118,6 +119,13 @@ final class FramePacer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Counts frames handed over but stale as emitted and dropped; they take sequence numbers like shown ones. */
+    private void dropStale(int frames) {
+        stats.framesEmitted.add(frames);
+        stats.framesDropped.add(frames);
+        emitted += frames;
     }
 
     /**
@@ -156,10 +164,12 @@ final class FramePacer {
     }
 
     /**
-     * Drops every frame emitted so far that was not released yet, including one waiting for its
-     * tick, and lets a producer held back (full queue or just-in-time wait) go on at once: the
-     * next frame the model emits is the next one shown, one interval after the last release at
-     * the earliest.
+     * Drops every frame handed over before now and not released yet: queued ones, one waiting for
+     * its tick, and the rest of a block still being queued. Lets a producer held back (full queue
+     * or just-in-time wait) go on at once: the next frame it emits is the next one shown, one
+     * interval after the last release at the earliest. A block the model was generating while this
+     * ran is kept — it may be the model's only answer to the change (a model that renders on
+     * demand) — so at most that one block can still show the old state.
      */
     void flush() {
         lock.lock();

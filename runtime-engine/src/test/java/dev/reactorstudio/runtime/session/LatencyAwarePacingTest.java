@@ -127,17 +127,16 @@ class LatencyAwarePacingTest {
         session.ended().get(LONG.toSeconds(), TimeUnit.SECONDS);
 
         List<Frame> frames = List.copyOf(recorder.frames);
-        // Stale: emitted before the flush began. None of them is released after the flush returned.
-        assertThat(frames).filteredOn(f -> f.releasedNanos() > flushed)
-                .allSatisfy(f -> assertThat(f.emittedNanos()).as("frame %d", f.sequence()).isGreaterThan(flushAt));
-        // The first frame released after the flush already shows the command.
-        Frame firstAfter = frames.stream().filter(f -> f.releasedNanos() > flushed).findFirst().orElseThrow();
-        assertThat(firstAfter.rgb()[0]).isEqualTo((byte) 7);
-        // Frames emitted after the flush are all shown, in order, none skipped (until the stop).
-        List<Long> after = frames.stream().filter(f -> f.emittedNanos() > flushed).map(Frame::sequence).toList();
-        assertThat(after).isNotEmpty();
+        List<Frame> after = frames.stream().filter(f -> f.releasedNanos() > flushed).toList();
+        assertThat(after).hasSizeGreaterThanOrEqualTo(5);
+        // Everything handed over before the flush began is gone: what is shown afterwards was emitted after it.
+        assertThat(after).allSatisfy(f -> assertThat(f.emittedNanos()).as("frame %d", f.sequence()).isGreaterThan(flushAt));
+        // At most the one frame the model was generating while the command ran shows the old state, and only first.
+        List<Integer> values = after.stream().map(f -> (int) f.rgb()[0]).toList();
+        assertThat(values.subList(1, values.size())).as("values after the flush: %s", values).containsOnly(7);
+        // Nothing emitted after the flush is dropped: sequences run on without a gap, in order.
         for (int i = 1; i < after.size(); i++) {
-            assertThat(after.get(i)).isEqualTo(after.get(i - 1) + 1);
+            assertThat(after.get(i).sequence()).isEqualTo(after.get(i - 1).sequence() + 1);
         }
         assertThat(frames).extracting(Frame::sequence).isSorted();
         // The backlog was dropped and counted, not shown.

@@ -94,6 +94,19 @@ class RuntimeServerTest {
     }
 
     @Test
+    void theModelsReportedValuesAreInInfoAndSessionUnderTheirParameterNames() throws Exception {
+        post("/start_session", "");
+        // hello-pattern reports its values as the session starts, then after each change.
+        await().until(() -> get("/info").body.at("/values/speed").isNumber());
+        assertThat(post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":2.5}}").status).isEqualTo(200);
+        await().until(() -> get("/info").body.at("/values/speed").asDouble() == 2.5);
+        assertThat(get("/info").body.at("/values/type").isMissingNode()).as("the message type is not a value").isTrue();
+        assertThat(get("/session").body.at("/session/values/speed").asDouble()).isEqualTo(2.5);
+        post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":1}}");
+        await().until(() -> get("/info").body.at("/values/speed").asDouble() == 1.0);
+    }
+
+    @Test
     void invalidCommandIsRejectedWithProblemsAndCounted() throws Exception {
         post("/start_session", "");
         Response reply = post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":99}}");
@@ -125,6 +138,24 @@ class RuntimeServerTest {
         await().until(() -> get("/session").body.get("session").isNull());
         assertThat(post("/stop_session", "").status).isEqualTo(409);
         assertThat(metricsText()).contains("reactor_sessions_ended_total{reason=\"stopped\"}");
+    }
+
+    @Test
+    void aCommandPostedByAForeignPageIsRefusedWithoutReachingTheModel() throws Exception {
+        post("/start_session", "");
+        int before = messages.size();
+        HttpResponse<String> reply = HTTP.send(request("/command").header("Origin", "http://evil.example.com")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"set_palette\",\"args\":{\"palette\":\"warm\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.body()).contains("--allow-origin http://evil.example.com");
+        assertThat(metricsText()).doesNotContain("reactor_commands_total{command=\"set_palette\"");
+        Thread.sleep(300);
+        assertThat(messages.subList(before, messages.size())).noneMatch(m -> "warm".equals(m.path("palette").asText()));
+        HttpResponse<String> start = HTTP.send(request("/start_session").header("Origin", "http://evil.example.com")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class Session {
         this.audio = settings.tracks().audioOutput().isPresent()
                 ? new AudioPlayout(id, stats, pcm -> hooks.audio(id, pcm, audioChannels(), System.nanoTime()))
                 : null;
-        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), stats, frame -> {
+        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), settings.justInTime(), stats, frame -> {
             if (audio != null) {
                 audio.videoReleased(frame);
             }

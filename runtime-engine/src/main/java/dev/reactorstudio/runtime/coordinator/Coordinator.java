@@ -88,12 +88,27 @@ public final class Coordinator implements AutoCloseable {
         return app.port();
     }
 
-    private void health(Context ctx) {
+    private void health(Context ctx) throws InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("status", "healthy");
         body.put("active_connections", viewers.connected() + legacy.clients());
         body.put("runtime", options.runtimeUrl().toString());
+        body.set("model", modelHealth());
         ctx.json(body);
+    }
+
+    /** The runtime's model state ({@code loading} with its progress, ready, serving, failed, ...), for pages and the studio. */
+    private ObjectNode modelHealth() throws InterruptedException {
+        ObjectNode model = json.createObjectNode();
+        try {
+            JsonNode health = runtime.health().body();
+            model.put("state", health.path("state").asText("unknown"));
+            model.put("detail", health.path("detail").asText(""));
+        } catch (IOException e) {
+            model.put("state", "unreachable");
+            model.put("detail", "runtime at " + options.runtimeUrl() + ": " + e.getMessage());
+        }
+        return model;
     }
 
     private void startSession(Context ctx) throws InterruptedException {
@@ -150,18 +165,8 @@ public final class Coordinator implements AutoCloseable {
             ctx.status(400).json(SdkJson.detail("sdp_offer is missing"));
             return;
         }
-        viewers.negotiate(viewer, offer, videoMid(body));
+        viewers.negotiate(viewer, offer, TrackMapping.read(body, viewer.capabilities));
         ctx.status(202).json(json.createObjectNode().put("status", "pending"));
-    }
-
-    /** The mid of {@code main_video} from {@code track_mapping}: m-lines are matched by mid, never by order. */
-    private static String videoMid(JsonNode body) {
-        for (JsonNode track : body.path("track_mapping")) {
-            if (SdkJson.VIDEO_TRACK.equals(track.path("name").asText())) {
-                return track.path("mid").asText(null);
-            }
-        }
-        return null;
     }
 
     private void pollAnswer(Context ctx) {

@@ -46,7 +46,11 @@ public final class StackUnderTest implements AutoCloseable {
      */
     public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
                                          HostOptions host) throws Exception {
-        Path folder = copyOfExample(name, argOverrides);
+        return serving(copyOfExample(name, argOverrides), bindHost, host);
+    }
+
+    /** Serves {@code folder} (a copy this stack owns: it is deleted on close); loaded before this returns. */
+    public static StackUnderTest serving(Path folder, String bindHost, HostOptions host) throws Exception {
         ReactorServices services;
         try {
             services = ReactorServices.start(ServiceOptions.defaults(folder)

@@ -26,6 +26,7 @@ final class UploadRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(UploadRoutes.class);
     static final String ALLOCATE = "/sessions/{sid}/uploads";
     static final String PUT = "/uploads/{id}";
+    static final String PUT_PREFIX = "/uploads/";
 
     private final ObjectMapper json;
     private final Supplier<Optional<SessionManager>> sessions;

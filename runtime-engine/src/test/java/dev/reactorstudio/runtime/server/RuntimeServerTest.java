@@ -141,6 +141,24 @@ class RuntimeServerTest {
     }
 
     @Test
+    void aCommandPostedByAForeignPageIsRefusedWithoutReachingTheModel() throws Exception {
+        post("/start_session", "");
+        int before = messages.size();
+        HttpResponse<String> reply = HTTP.send(request("/command").header("Origin", "http://evil.example.com")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"set_palette\",\"args\":{\"palette\":\"warm\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.body()).contains("--allow-origin http://evil.example.com");
+        assertThat(metricsText()).doesNotContain("reactor_commands_total{command=\"set_palette\"");
+        Thread.sleep(300);
+        assertThat(messages.subList(before, messages.size())).noneMatch(m -> "warm".equals(m.path("palette").asText()));
+        HttpResponse<String> start = HTTP.send(request("/start_session").header("Origin", "http://evil.example.com")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void metricsArePrometheusText() throws Exception {
         String text = metricsText();
         assertThat(text).contains("# TYPE reactor_frames_emitted_total counter", "reactor_model_loaded 1.0",

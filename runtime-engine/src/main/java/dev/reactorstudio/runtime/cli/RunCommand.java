@@ -84,6 +84,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
     long maxUploadMib;
 
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+            description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
+                    + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
+                    + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
+    String videoKbps;
+
     @CommandLine.Mixin
     RegistryOptions registry;
 
@@ -110,6 +116,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --max-upload-mb must be between 1 and " + MAX_UPLOAD_MIB + ", got " + maxUploadMib);
             return 2;
         }
+        int[] kbps;
+        try {
+            kbps = parseVideoKbps(videoKbps);
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --video-kbps " + videoKbps + ": " + e.getMessage());
+            return 2;
+        }
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
@@ -131,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
                     .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
-                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
+                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret))
+                    .withVideoKbps(kbps[0], kbps[1], kbps[2]);
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
@@ -180,5 +194,21 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */
+    static int[] parseVideoKbps(String value) {
+        String[] parts = value.trim().split(":");
+        try {
+            if (parts.length == 1 && Integer.parseInt(parts[0]) == 0) {
+                return new int[] {0, 0, 0};
+            }
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
     }
 }

@@ -18,12 +18,39 @@ function readStamp(canvas, video) {
   return value;
 }
 
+// The model's audio: Chromium plays a remote WebRTC stream into WebAudio only while a media
+// element plays it too, so a muted <audio> element holds it; an analyser measures the level.
+function listen(track) {
+  const stream = new MediaStream([track]);
+  const element = document.createElement('audio');
+  element.srcObject = stream; element.muted = true; element.autoplay = true;
+  document.body.append(element);
+  element.play().catch(() => {});
+  const context = new AudioContext();
+  context.resume().catch(() => {});
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 2048;
+  context.createMediaStreamSource(stream).connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  const audio = { peakRms: 0, lastRms: 0, onsets: [] };
+  const measure = () => {
+    analyser.getFloatTimeDomainData(samples);
+    let sum = 0;
+    for (const x of samples) sum += x * x;
+    audio.lastRms = Math.sqrt(sum / samples.length);
+    audio.peakRms = Math.max(audio.peakRms, audio.lastRms);
+  };
+  audio.timer = setInterval(measure, 20);
+  return audio;
+}
+
 window.e2e = {
   viewers,
   create(apiUrl, modelName = 'hello-pattern') {
     const reactor = new Reactor({ modelName, local: true, apiUrl });
-    const v = { reactor, statuses: [], messages: [], errors: [], frames: 0, width: 0, height: 0,
-                stamps: [], firstFrameAt: null, connectAt: null, readStamps: false };
+    const v = { reactor, statuses: [], messages: [], runtimeMessages: [], errors: [], frames: 0, width: 0, height: 0,
+                stamps: [], firstFrameAt: null, connectAt: null, readStamps: false, audio: null, local: null,
+                localStamps: new Map() };
     const video = document.createElement('video');
     video.muted = true; video.autoplay = true; video.playsInline = true;
     document.body.append(video);
@@ -32,7 +59,9 @@ window.e2e = {
     reactor.on('statusChanged', s => v.statuses.push(s));
     reactor.on('message', m => v.messages.push(m));
     reactor.on('error', e => v.errors.push(e));
+    reactor.on('runtimeMessage', m => v.runtimeMessages.push(m));
     reactor.on('trackReceived', (name, track) => {
+      if (track.kind === 'audio') { v.audio = listen(track); return; }
       video.srcObject = new MediaStream([track]);
       video.play().catch(() => {});
     });
@@ -94,5 +123,74 @@ window.e2e = {
     const args = { ...data };
     for (const [param, index] of Object.entries(files)) args[param] = viewers[i].refs[index];
     viewers[i].reactor.sendCommand(name, args);
+  },
+  // The fake camera and microphone (Chromium's --use-file-for-fake-*-capture).
+  async openDevices(i) {
+    const v = viewers[i];
+    // No voice processing: noise suppression would treat the test tone as noise.
+    v.local = await navigator.mediaDevices.getUserMedia({ video: true,
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    return { video: v.local.getVideoTracks().length, audio: v.local.getAudioTracks().length,
+             settings: v.local.getVideoTracks()[0]?.getSettings() };
+  },
+  async publish(i, video = 'webcam', audio = 'mic') {
+    const v = viewers[i];
+    if (video) await v.reactor.publishTrack(video, v.local.getVideoTracks()[0]);
+    if (audio) await v.reactor.publishTrack(audio, v.local.getAudioTracks()[0]);
+  },
+  async unpublish(i, video = 'webcam', audio = 'mic') {
+    const v = viewers[i];
+    if (video) await v.reactor.unpublishTrack(video);
+    if (audio) await v.reactor.unpublishTrack(audio);
+  },
+  audioLevel(i) { const a = viewers[i].audio; return a ? { peakRms: a.peakRms, lastRms: a.lastRms } : null; },
+  runtimeMessages(i) { return viewers[i].runtimeMessages; },
+  // Mean colour of the centre of the model's video as the page shows it.
+  meanColour(i) {
+    const video = viewers[i].video;
+    const canvas = document.createElement('canvas'); canvas.width = 32; canvas.height = 32;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(video, video.videoWidth / 4, video.videoHeight / 4, video.videoWidth / 2, video.videoHeight / 2, 0, 0, 32, 32);
+    const d = ctx.getImageData(0, 0, 32, 32).data;
+    const m = [0, 0, 0];
+    for (let k = 0; k < d.length; k += 4) { m[0] += d[k]; m[1] += d[k + 1]; m[2] += d[k + 2]; }
+    return m.map(x => Math.round(x / (d.length / 4)));
+  },
+  // Loop latency: the local camera preview's stamps (when each counter value was shown here) against
+  // the stamps read back from the model's output.
+  async startLoopStamps(i) {
+    const v = viewers[i];
+    const local = document.createElement('video');
+    local.muted = true; local.autoplay = true; local.playsInline = true;
+    local.srcObject = new MediaStream(v.local.getVideoTracks());
+    document.body.append(local);
+    await local.play().catch(() => {});
+    const canvas = document.createElement('canvas'); canvas.width = 256; canvas.height = 16;
+    v.localStamps = new Map();
+    const onLocal = (now, meta) => {
+      const value = readStamp(canvas, local);
+      const times = v.localStamps.get(value) ?? [];
+      times.push(performance.timeOrigin + meta.presentationTime);
+      v.localStamps.set(value, times);
+      if (v.readStamps) local.requestVideoFrameCallback(onLocal);
+    };
+    v.stamps = []; v.readStamps = true;
+    local.requestVideoFrameCallback(onLocal);
+  },
+  takeLoopLatencies(i) {
+    const v = viewers[i];
+    v.readStamps = false;
+    // The first output presentation of each counter value, against its latest earlier local one
+    // (the camera's file loops, so values repeat).
+    const out = [];
+    let previous = -1;
+    for (const [value, at] of v.stamps) {
+      if (value === previous) continue;
+      previous = value;
+      const earlier = (v.localStamps.get(value) ?? []).filter(t => t <= at);
+      if (earlier.length) out.push(at - earlier[earlier.length - 1]);
+    }
+    v.stamps = [];
+    return out;
   },
 };

@@ -171,18 +171,8 @@ public final class Coordinator implements AutoCloseable {
             ctx.status(400).json(SdkJson.detail("sdp_offer is missing"));
             return;
         }
-        viewers.negotiate(viewer, offer, videoMid(body));
+        viewers.negotiate(viewer, offer, TrackMapping.read(body, viewer.capabilities));
         ctx.status(202).json(json.createObjectNode().put("status", "pending"));
-    }
-
-    /** The mid of {@code main_video} from {@code track_mapping}: m-lines are matched by mid, never by order. */
-    private static String videoMid(JsonNode body) {
-        for (JsonNode track : body.path("track_mapping")) {
-            if (SdkJson.VIDEO_TRACK.equals(track.path("name").asText())) {
-                return track.path("mid").asText(null);
-            }
-        }
-        return null;
     }
 
     private void pollAnswer(Context ctx) {

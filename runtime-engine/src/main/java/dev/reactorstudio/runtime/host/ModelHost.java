@@ -130,7 +130,8 @@ public final class ModelHost implements AutoCloseable {
                 .withFpsCap(manifest.fps())
                 .withQueueDepth(options.queueDepth())
                 .withOrphanTimeout(options.orphanTimeout())
-                .withStopGrace(options.stopGrace());
+                .withStopGrace(options.stopGrace())
+                .withTracks(manifest.tracks());
         return manifest.size().map(hw -> settings.withDefaultSize(hw[1], hw[0])).orElse(settings);
     }
 

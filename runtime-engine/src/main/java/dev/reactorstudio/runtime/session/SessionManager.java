@@ -39,6 +39,7 @@ public final class SessionManager implements AutoCloseable {
     private final SessionStats stats = new SessionStats();
     private final List<FrameSink> frameSinks = new CopyOnWriteArrayList<>();
     private final List<MessageSink> messageSinks = new CopyOnWriteArrayList<>();
+    private final List<AudioSink> audioSinks = new CopyOnWriteArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final ReportedValues reported = new ReportedValues();
     private final ScheduledExecutorService watchdog;
@@ -247,6 +248,15 @@ public final class SessionManager implements AutoCloseable {
         messageSinks.remove(sink);
     }
 
+    /** Receives the model's audio output (10 ms chunks of 48 kHz PCM) while it plays. */
+    public void addAudioSink(AudioSink sink) {
+        audioSinks.add(sink);
+    }
+
+    public void removeAudioSink(AudioSink sink) {
+        audioSinks.remove(sink);
+    }
+
     public void addListener(SessionListener listener) {
         listeners.add(listener);
     }
@@ -306,6 +316,17 @@ public final class SessionManager implements AutoCloseable {
                     sink.onFrame(frame);
                 } catch (RuntimeException e) {
                     LOG.warn("Frame sink {} failed", sink, e);
+                }
+            }
+        }
+
+        @Override
+        public void audio(String sessionId, short[] pcm, int channels, long playNanos) {
+            for (AudioSink sink : audioSinks) {
+                try {
+                    sink.onAudio(sessionId, pcm, channels, playNanos);
+                } catch (RuntimeException e) {
+                    LOG.warn("Audio sink {} failed", sink, e);
                 }
             }
         }

@@ -329,6 +329,21 @@ Object.assign(scenarios, {
     await until(page, i => window.e2e.status(i) === 'disconnected', v, 10000, 'recoverable disconnect');
     return { cycles: n };
   },
+  // A/V offset for SECONDS: a model that flashes its video and beeps at the same time (the bench's
+  // flash-beep model); the page records both onsets.
+  async avsync(page, seconds) {
+    const v = await page.evaluate(api => window.e2e.create(api, 'flash-beep'), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    await until(page, i => window.e2e.viewers[i].audio !== null, v, 20000, 'the model audio track');
+    await sleep(1000);
+    await page.evaluate(i => window.e2e.startAvSync(i), v);
+    await sleep(seconds * 1000);
+    const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return r;
+  },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {
     const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);

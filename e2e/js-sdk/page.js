@@ -107,6 +107,24 @@ window.e2e = {
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },
+  // reactor.uploadFile on a File built from base64 bytes; keeps the FileRef for sendWithFiles.
+  async upload(i, base64, name, mime) {
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+    const ref = await viewers[i].reactor.uploadFile(new File([bytes], name, { type: mime }));
+    (viewers[i].refs ??= []).push(ref);
+    return { uploadId: ref.uploadId, name: ref.name, mimeType: ref.mimeType, size: ref.size, index: viewers[i].refs.length - 1 };
+  },
+  // An upload the runtime should refuse (e.g. over the size limit): the SDK's error text, or null if it succeeded.
+  async uploadExpectingError(i, size, name, mime) {
+    try { await viewers[i].reactor.uploadFile(new File([new Uint8Array(size)], name, { type: mime })); return null; }
+    catch (e) { return String(e && e.message || e); }
+  },
+  // sendCommand with FileRef values (by index into this viewer's refs) next to plain arguments.
+  sendWithFiles(i, name, data, files) {
+    const args = { ...data };
+    for (const [param, index] of Object.entries(files)) args[param] = viewers[i].refs[index];
+    viewers[i].reactor.sendCommand(name, args);
+  },
   // The fake camera and microphone (Chromium's --use-file-for-fake-*-capture).
   async openDevices(i) {
     const v = viewers[i];

@@ -1,6 +1,8 @@
 package dev.reactorstudio.studio.app;
 
-import java.nio.file.Files;
+import dev.reactorstudio.studio.project.RecentProjects;
+import dev.reactorstudio.studio.settings.AppLog;
+import dev.reactorstudio.studio.settings.UserDirs;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -15,6 +17,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppLog.install(UserDirs.current().logs(), "5MB");
         Studio.Options options = Studio.Options.defaults(url -> getHostServices().showDocument(url));
         studio = Studio.open(stage, options);
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
@@ -22,8 +25,8 @@ public final class StudioApp extends Application {
         if (!folders.isEmpty()) {
             studio.projectActions().open(Path.of(folders.get(0)));
         } else {
-            new dev.reactorstudio.studio.project.RecentProjects(options.prefs()).list().stream().findFirst()
-                    .filter(Files::isDirectory).ifPresent(studio.projectActions()::open);
+            // The model open when the studio last closed; the welcome screen when there was none or it is gone.
+            new RecentProjects(options.prefs()).lastOpen().ifPresent(studio.projectActions()::open);
         }
         if (args.contains("--run")) {
             studio.runActions().run();

@@ -24,7 +24,12 @@ public final class AppLog {
     private AppLog() {}
 
     /** Starts writing {@code folder/studio.log}; idempotent. */
-    public static synchronized void install(Path logFolder, String maxFileSize) {
+    public static void install(Path logFolder, String maxFileSize) {
+        install(logFolder, maxFileSize, 60_000);
+    }
+
+    /** @param checkMillis how often the file's size is looked at (logback's default: a minute) */
+    static synchronized void install(Path logFolder, String maxFileSize, long checkMillis) {
         if (folder != null) {
             return;
         }
@@ -47,6 +52,7 @@ public final class AppLog {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(FileSize.valueOf(maxFileSize));
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(checkMillis));
         trigger.start();
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);

@@ -20,9 +20,11 @@ public record UserDirs(Path config, Path state, Path workspace) {
                 home.resolve("ReactorStudio"));
     }
 
-    /** This process's user: {@code user.home} and the real environment. */
+    /** This process's user: {@code $HOME} (as the XDG rules say; else {@code user.home}) and the real environment. */
     public static UserDirs current() {
-        return of(Path.of(System.getProperty("user.home")), System.getenv());
+        String home = System.getenv().getOrDefault("HOME", "");
+        return of(!home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home")),
+                System.getenv());
     }
 
     /** The settings file. */

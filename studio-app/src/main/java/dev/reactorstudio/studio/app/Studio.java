@@ -124,6 +124,11 @@ public final class Studio implements AutoCloseable {
         addToolWindows(previewView);
         this.windowState = new WindowState(options.prefs());
         PortSettings.remember(services.endpoints(), options.prefs());
+        services.addListener(new PortConflict(services, runActions::run, stage, options.bindHost()));
+        // The Preview needs its width only while something runs; until then the editor gets the room.
+        dock.setRightCompact(true);
+        services.state().addListener((o, a, b) -> dock.setRightCompact(
+                b == dev.reactorstudio.studio.services.ServiceState.STOPPED || b == dev.reactorstudio.studio.services.ServiceState.FAILED));
         Runnable openSettings = () -> SettingsDialog.show(stage, registryFields, services.endpoints(), theme,
                 SettingsFile.fileOf(options.prefs()).map(Path::toString).orElse("the user's preferences"),
                 !services.state().get().busy());
@@ -167,6 +172,11 @@ public final class Studio implements AutoCloseable {
         stage.setOnHidden(e -> studio.close());
         stage.show();
         javafx.application.Platform.runLater(studio.dock::applyDividers);
+        javafx.application.Platform.runLater(() -> {
+            if (studio.workbench.project().get() == null) {
+                studio.welcome.recheck();
+            }
+        });
         return studio;
     }
 

@@ -39,6 +39,8 @@ final class WindowState {
         double h = height();
         stage.setMinWidth(640);
         stage.setMinHeight(480);
+        // A stage shown before (tests reuse one) keeps its old size for a new scene unless told.
+        stage.sizeToScene();
         double x = prefs.getDouble("window.x", Double.NaN);
         double y = prefs.getDouble("window.y", Double.NaN);
         if (!Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty()) {

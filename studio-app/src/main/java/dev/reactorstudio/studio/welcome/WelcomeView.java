@@ -97,7 +97,11 @@ public final class WelcomeView extends StackPane {
         scroll.getStyleClass().add("edge-to-edge");
         StackPane.setAlignment(page, Pos.TOP_CENTER);
         getChildren().add(scroll);
-        refresh();
+        recentList.getItems().setAll(recent.entries());
+        // The environment check starts once the window is up (recheck()), not while it is being built.
+        Label pending = new Label("Checking Python, registry and ports…");
+        pending.getStyleClass().add("text-muted");
+        environment.getChildren().setAll(pending);
     }
 
     private static Label heading(String text) {

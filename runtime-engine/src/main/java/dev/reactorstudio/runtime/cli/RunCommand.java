@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.cli;
 
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
@@ -11,6 +13,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -31,6 +35,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8081", description = "Runtime API port (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--runtime-host", paramLabel = "ADDRESS",
+            description = "Address the runtime API binds (default: --host when that is loopback, else 127.0.0.1: "
+                    + "the runtime API is internal).")
+    String runtimeHost;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "A web page origin that may use the servers besides this machine's own pages (repeatable): "
+                    + "http://192.168.1.20:5173, http://devbox:* for any port, '*' for every page (not recommended). "
+                    + "Required with a non-loopback --host.")
+    List<String> allowOrigins = new ArrayList<>();
 
     @Option(names = "--coordinator-port", defaultValue = "8080",
             description = "Coordinator port: the JS SDK's apiUrl, the seed's /ws and the viewer page (default ${DEFAULT-VALUE}).")
@@ -64,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Frames the pacer buffers before emitBlock blocks: more hides jitter, fewer cuts latency (default ${DEFAULT-VALUE}).")
     int queueDepth;
 
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+            description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
+                    + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
+                    + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
+    String videoKbps;
+
     @CommandLine.Mixin
     RegistryOptions registry;
 
@@ -83,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --queue-depth must be at least 1, got " + queueDepth);
             return 2;
         }
+        int[] kbps;
+        try {
+            kbps = parseVideoKbps(videoKbps);
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --video-kbps " + videoKbps + ": " + e.getMessage());
+            return 2;
+        }
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
@@ -91,11 +119,20 @@ final class RunCommand implements Callable<Integer> {
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
         }
+        SecurityOptions security;
+        try {
+            security = SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(allowOrigins));
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --allow-origin " + e.getMessage());
+            return 2;
+        }
         ReactorServices services;
         try {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
+                    .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
-                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
+                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret))
+                    .withVideoKbps(kbps[0], kbps[1], kbps[2]);
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
@@ -117,8 +154,13 @@ final class RunCommand implements Callable<Integer> {
         services.mediaUrl().ifPresent(url -> {
             LiveKitCredentials keys = services.liveKitTokens().credentials();
             out.println("Media server  " + url + "  (LiveKit: room \"" + LiveKitTokens.ROOM + "\", API key " + keys.apiKey()
-                    + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")" : ")"));
+                    + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")"
+                    : keys.apiSecret().equals(livekitSecret) ? ")"
+                    : ", generated secret \"" + keys.apiSecret() + "\" for this run; --livekit-secret sets one)"));
         });
+        out.println("Web pages     " + services.origins() + " may use these servers"
+                + (services.origins().allowsAnyOrigin() ? "  — WARNING: '*' lets ANY web page drive them" : "")
+                + "  (--allow-origin adds pages)");
         if (services.listensOnAllInterfaces()) {
             out.println("Listening on every interface: from another machine use this machine's address in place of "
                     + "the loopback address above (LiveKit clients of /ws are told the address they reached the coordinator at).");
@@ -139,5 +181,21 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */
+    static int[] parseVideoKbps(String value) {
+        String[] parts = value.trim().split(":");
+        try {
+            if (parts.length == 1 && Integer.parseInt(parts[0]) == 0) {
+                return new int[] {0, 0, 0};
+            }
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
     }
 }

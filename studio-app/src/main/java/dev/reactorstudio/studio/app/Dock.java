@@ -50,6 +50,13 @@ final class Dock {
         bottomDivider = prefs.getDouble("dock.bottom", 0.68);
         treeDivider = prefs.getDouble("dock.tree", 0.15);
         right.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
+        // The compact width is in pixels: it is only known once laid out, and kept as the window resizes.
+        horizontal.widthProperty().addListener((o, a, b) -> {
+            double[] h = horizontal.getDividerPositions();
+            if (rightCompact && b.doubleValue() > 0 && h.length > 1) {
+                horizontal.setDividerPositions(h[0], compactRightDivider());
+            }
+        });
         bottom.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
     }
 

@@ -26,7 +26,7 @@ final class Versions {
         versions.put("Runtime engine", engine);
         versions.put("Java", System.getProperty("java.runtime.version", System.getProperty("java.version"))
                 + " (" + System.getProperty("java.vm.name", "") + ", " + System.getProperty("java.vendor", "") + ")");
-        versions.put("JavaFX", System.getProperty("javafx.runtime.version", "?"));
+        versions.put("JavaFX", System.getProperty("javafx.runtime.version", property("/javafx.properties", "javafx.runtime.version")));
         String webrtc = property("/META-INF/maven/dev.onvoid.webrtc/webrtc-java/pom.properties", "version");
         versions.put("libwebrtc", "webrtc-java " + webrtc
                 + (LIBWEBRTC.containsKey(webrtc) ? " (libwebrtc " + LIBWEBRTC.get(webrtc) + ")" : ""));

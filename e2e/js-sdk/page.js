@@ -6,9 +6,10 @@ import { Reactor } from '@reactor-team/js-sdk';
 
 const viewers = [];
 
-function readStamp(canvas, video) {
+// row 0: the frame counter; row 1 (pixel rows 16..31): how many commands the frame reflects.
+function readStamp(canvas, video, row = 0) {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  ctx.drawImage(video, 0, 0, 256, 16, 0, 0, 256, 16);
+  ctx.drawImage(video, 0, row * 16, 256, 16, 0, 0, 256, 16);
   const pixels = ctx.getImageData(0, 0, 256, 16).data;
   let value = 0;
   for (let bit = 0; bit < 16; bit++) {
@@ -30,9 +31,10 @@ function listen(track) {
   context.resume().catch(() => {});
   const analyser = context.createAnalyser();
   analyser.fftSize = 2048;
-  context.createMediaStreamSource(stream).connect(analyser);
   const samples = new Float32Array(analyser.fftSize);
-  const audio = { peakRms: 0, lastRms: 0, onsets: [] };
+  const source = context.createMediaStreamSource(stream);
+  source.connect(analyser);
+  const audio = { peakRms: 0, lastRms: 0, context, source };
   const measure = () => {
     analyser.getFloatTimeDomainData(samples);
     let sum = 0;
@@ -74,6 +76,15 @@ window.e2e = {
         // comparable with the JVM's clock on the same machine.
         v.stamps.push([readStamp(canvas, video), performance.timeOrigin + meta.presentationTime]);
       }
+      if (v.commands) {
+        // Command → screen: the first presented frame whose command stamp reaches a sent command.
+        const seen = readStamp(canvas, video, 1);
+        v.commands.seen = seen;
+        const c = v.commands;
+        while (c.pending.length && c.pending[0].target <= seen) {
+          c.latencies.push(meta.presentationTime - c.pending.shift().sentAt);
+        }
+      }
       video.requestVideoFrameCallback(onFrame);
     };
     video.requestVideoFrameCallback(onFrame);
@@ -103,9 +114,35 @@ window.e2e = {
   send(i, name, data) { viewers[i].reactor.sendCommand(name, data); },
   async disconnect(i, recoverable) { await viewers[i].reactor.disconnect(recoverable); },
   async reconnect(i) { viewers[i].frames = 0; await viewers[i].reactor.reconnect(); },
+  watchCommands(i) { viewers[i].commands = { seen: -1, pending: [], latencies: [] }; },
+  commandsSeen(i) { return viewers[i].commands.seen; },
+  // Sends a command expected to raise the model's command stamp to `target`, timed from now.
+  sendTimed(i, name, data, target) {
+    viewers[i].commands.pending.push({ target, sentAt: performance.now() });
+    viewers[i].reactor.sendCommand(name, data);
+  },
+  commandLatencies(i) { return viewers[i].commands.latencies; },
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },
+  // reactor.uploadFile on a File built from base64 bytes; keeps the FileRef for sendWithFiles.
+  async upload(i, base64, name, mime) {
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+    const ref = await viewers[i].reactor.uploadFile(new File([bytes], name, { type: mime }));
+    (viewers[i].refs ??= []).push(ref);
+    return { uploadId: ref.uploadId, name: ref.name, mimeType: ref.mimeType, size: ref.size, index: viewers[i].refs.length - 1 };
+  },
+  // An upload the runtime should refuse (e.g. over the size limit): the SDK's error text, or null if it succeeded.
+  async uploadExpectingError(i, size, name, mime) {
+    try { await viewers[i].reactor.uploadFile(new File([new Uint8Array(size)], name, { type: mime })); return null; }
+    catch (e) { return String(e && e.message || e); }
+  },
+  // sendCommand with FileRef values (by index into this viewer's refs) next to plain arguments.
+  sendWithFiles(i, name, data, files) {
+    const args = { ...data };
+    for (const [param, index] of Object.entries(files)) args[param] = viewers[i].refs[index];
+    viewers[i].reactor.sendCommand(name, args);
+  },
   // The fake camera and microphone (Chromium's --use-file-for-fake-*-capture).
   async openDevices(i) {
     const v = viewers[i];
@@ -124,6 +161,45 @@ window.e2e = {
     const v = viewers[i];
     if (video) await v.reactor.unpublishTrack(video);
     if (audio) await v.reactor.unpublishTrack(audio);
+  },
+  // A/V offset: onsets of flashes in the model's video (frame presentation times) and of beeps in
+  // its audio (an analyser polled every few ms), in wall-clock ms.
+  startAvSync(i) {
+    const v = viewers[i];
+    v.flashes = []; v.beeps = []; v.avRunning = true;
+    const canvas = document.createElement('canvas'); canvas.width = 4; canvas.height = 4;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    let bright = false;
+    const onFrame = (now, meta) => {
+      ctx.drawImage(v.video, 0, 0, 4, 4);
+      const d = ctx.getImageData(0, 0, 4, 4).data;
+      let sum = 0;
+      for (let k = 0; k < d.length; k += 4) sum += d[k] + d[k + 1] + d[k + 2];
+      const isBright = sum / 48 > 128;
+      if (isBright && !bright) v.flashes.push(performance.timeOrigin + meta.presentationTime);
+      bright = isBright;
+      if (v.avRunning) v.video.requestVideoFrameCallback(onFrame);
+    };
+    v.video.requestVideoFrameCallback(onFrame);
+    const a = v.audio;
+    const fast = a.context.createAnalyser();
+    fast.fftSize = 256;
+    a.source.connect(fast);
+    const samples = new Float32Array(fast.fftSize);
+    let loud = false;
+    v.avTimer = setInterval(() => {
+      fast.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const x of samples) sum += x * x;
+      const isLoud = Math.sqrt(sum / samples.length) > 0.2;
+      if (isLoud && !loud) v.beeps.push(performance.timeOrigin + performance.now());
+      loud = isLoud;
+    }, 2);
+  },
+  takeAvSync(i) {
+    const v = viewers[i];
+    v.avRunning = false; clearInterval(v.avTimer);
+    return { flashes: v.flashes, beeps: v.beeps };
   },
   audioLevel(i) { const a = viewers[i].audio; return a ? { peakRms: a.peakRms, lastRms: a.lastRms } : null; },
   runtimeMessages(i) { return viewers[i].runtimeMessages; },
@@ -169,7 +245,9 @@ window.e2e = {
     for (const [value, at] of v.stamps) {
       if (value === previous) continue;
       previous = value;
-      const earlier = (v.localStamps.get(value) ?? []).filter(t => t <= at);
+      // Under load the local preview skips frames; a value it skipped this loop would match the
+      // previous loop (the file is 5 s long), so matches older than 2.5 s are dropped.
+      const earlier = (v.localStamps.get(value) ?? []).filter(t => t <= at && at - t < 2500);
       if (earlier.length) out.push(at - earlier[earlier.length - 1]);
     }
     v.stamps = [];

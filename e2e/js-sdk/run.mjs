@@ -1,9 +1,10 @@
 // Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
 //   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
-// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS, refused
+// cycles N (connect/disconnect N times), latency SECONDS, cmdlatency N, firstframe N, viewers N SECONDS, refused
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
-// command '<json>' (any model: one valid and one invalid command, see scenarios.command).
+// command '<json>' (any model: one valid and one invalid command, see scenarios.command),
+// upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -152,6 +153,38 @@ const scenarios = {
     r.errors = after.errors;
     return r;
   },
+  // SPEC: {"model": "upload-probe", "file": "/tmp/photo.png", "name": "photo.png", "mime": "image/png",
+  //   "command": "inspect", "param": "file", "args": {"note": "x"}, "expect": {"type": "upload_received"},
+  //   "tooLarge": 2000000}
+  // Connects, waits for ready and 10 frames, uploads the file's bytes with the unmodified SDK's
+  // uploadFile (POST /sessions/{sid}/uploads, PUT, fileUploaded), sends the command with the FileRef
+  // as `param` and waits for a send() message containing `expect`. `tooLarge` (optional): a second
+  // upload of that many bytes, expected to fail; its error text is returned.
+  async upload(page) {
+    const spec = JSON.parse(arg);
+    const r = {};
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, spec.model]);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 10);
+    const base64 = fs.readFileSync(spec.file).toString('base64');
+    r.ref = await page.evaluate(([i, b, n, m]) => window.e2e.upload(i, b, n, m), [v, base64, spec.name, spec.mime]);
+    const from = await page.evaluate(i => window.e2e.viewers[i].messages.length, v);
+    await page.evaluate(([i, c, a, f]) => window.e2e.sendWithFiles(i, c, a, f),
+      [v, spec.command, spec.args ?? {}, { [spec.param]: r.ref.index }]);
+    await until(page, a => window.e2e.viewers[a[0]].messages.some((m, k) => k >= a[1] && window.e2e.matches(m, a[2])),
+      [v, from, spec.expect], 20000, 'a message matching ' + JSON.stringify(spec.expect));
+    r.matched = await page.evaluate(([i, from, expect]) => window.e2e.viewers[i].messages
+      .find((m, k) => k >= from && window.e2e.matches(m, expect)), [v, from, spec.expect]);
+    if (spec.tooLarge) {
+      r.tooLargeError = await page.evaluate(([i, n]) => window.e2e.uploadExpectingError(i, n, 'big.bin', 'application/octet-stream'),
+        [v, spec.tooLarge]);
+    }
+    r.status = (await snap(page, v)).status;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    r.errors = (await snap(page, v)).errors;
+    return r;
+  },
   async two(page) {
     const a = await page.evaluate(api => window.e2e.create(api), api);
     const b = await page.evaluate(api => window.e2e.create(api), api);
@@ -206,6 +239,27 @@ const scenarios = {
     console.log('STAMPS ' + JSON.stringify(stamps));
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     return { presented: stamps.length, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
+  },
+  // Command → visible change: N set_palette commands (warm/mono in turn), 150-350 ms apart; each
+  // timed from sendCommand to the first presented frame whose command stamp shows it.
+  async cmdlatency(page, n) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 60);
+    await page.evaluate(i => window.e2e.watchCommands(i), v);
+    await until(page, i => window.e2e.commandsSeen(i) >= 0, v, 10000, 'a command stamp');
+    const base = await page.evaluate(i => window.e2e.commandsSeen(i), v);
+    for (let k = 1; k <= n; k++) {
+      await page.evaluate(([i, p, t]) => window.e2e.sendTimed(i, 'set_palette', { palette: p }, t),
+        [v, k % 2 ? 'mono' : 'warm', base + k]);
+      await until(page, ([i, k]) => window.e2e.commandLatencies(i).length >= k, [v, k], 10000, `command ${k} on screen`);
+      await sleep(150 + Math.random() * 200);
+    }
+    const latencies = await page.evaluate(i => window.e2e.commandLatencies(i), v);
+    const s = await snap(page, v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return { latencies, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
   },
   async viewers(page, n, seconds, browser) {
     // Separate pages: each a foreground viewer. Holds N viewers connected for SECONDS.
@@ -295,6 +349,21 @@ Object.assign(scenarios, {
     await page.evaluate(i => window.e2e.disconnect(i, true), v);
     await until(page, i => window.e2e.status(i) === 'disconnected', v, 10000, 'recoverable disconnect');
     return { cycles: n };
+  },
+  // A/V offset for SECONDS: a model that flashes its video and beeps at the same time (the bench's
+  // flash-beep model); the page records both onsets.
+  async avsync(page, seconds) {
+    const v = await page.evaluate(api => window.e2e.create(api, 'flash-beep'), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    await until(page, i => window.e2e.viewers[i].audio !== null, v, 20000, 'the model audio track');
+    await sleep(1000);
+    await page.evaluate(i => window.e2e.startAvSync(i), v);
+    await sleep(seconds * 1000);
+    const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return r;
   },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {

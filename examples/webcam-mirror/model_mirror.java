@@ -5,21 +5,30 @@ import dev.reactorstudio.runtime.api.InputTrack;
 import dev.reactorstudio.runtime.api.Param;
 import dev.reactorstudio.runtime.api.Reactor;
 import dev.reactorstudio.runtime.api.SessionContext;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.api.VideoModel;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * webcam-mirror: the two-way media example. It shows the user's webcam back to them (mirrored,
  * unchanged or posterized: command set_effect), reports what it sees and hears once a second
  * (input_stats, audio_stats), and sings a tone whose pitch follows the picture's brightness on
- * main_audio. While no webcam is published it shows a "waiting for webcam" card.
+ * main_audio. While no webcam is published it shows a "waiting for webcam" card. set_overlay takes
+ * an uploaded image and lays it over the top-left corner of the picture.
  */
 public class WebcamMirror extends VideoModel {
 
@@ -31,6 +40,13 @@ public class WebcamMirror extends VideoModel {
     private final int cardHeight;
     private final int cardWidth;
     private volatile String effect = "mirror";
+    /** The uploaded overlay, scaled once to at most OVERLAY_WIDTH wide: packed RGB, or null for none. */
+    private volatile Overlay overlay;
+
+    private record Overlay(byte[] rgb, int width, int height) {}
+
+    private static final int OVERLAY_WIDTH = 160;
+    private static final int OVERLAY_MARGIN = 16;
 
     public WebcamMirror(Args args) {
         this.fps = args.fps() > 0 ? args.fps() : 30;
@@ -44,6 +60,7 @@ public class WebcamMirror extends VideoModel {
         InputTrack<InputFrame> webcam = ctx.videoInput("webcam");
         InputTrack<AudioFrame> mic = ctx.audioInput("mic");
         BufferedImage card = waitingCard();
+        byte[] cardRgb = rgbOf(card);
         Duration frameTime = Duration.ofNanos((long) (1e9 / fps));
         InputFrame last = null;
         double phase = 0;
@@ -64,11 +81,16 @@ public class WebcamMirror extends VideoModel {
             }
             double brightness;
             if (last != null && webcam.isLive()) {
-                ctx.emitBlock(apply(last, effect), last.height(), last.width(), 3);
+                byte[] out = apply(last, effect);
+                // The overlay is drawn into the output; the input frame (re-shown, and measured below) stays as it came.
+                if (out == last.rgb() && overlay != null) {
+                    out = out.clone();
+                }
+                ctx.emitBlock(withOverlay(out, last.width(), last.height()), last.height(), last.width(), 3);
                 double[] mean = last.meanRgb();
                 brightness = (mean[0] + mean[1] + mean[2]) / 3;
             } else {
-                ctx.emitBlock(card);
+                ctx.emitBlock(withOverlay(cardRgb.clone(), cardWidth, cardHeight), cardHeight, cardWidth, 3);
                 brightness = 0;
             }
             // The sound of the time that passed since the last emission: pitch 220..880 Hz by brightness.
@@ -107,6 +129,39 @@ public class WebcamMirror extends VideoModel {
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** Lays the overlay (if any) over {@code rgb}'s top-left corner, clipped to the frame; returns {@code rgb}. */
+    private byte[] withOverlay(byte[] rgb, int width, int height) {
+        Overlay o = overlay;
+        if (o == null) {
+            return rgb;
+        }
+        int rows = Math.min(o.height(), height - OVERLAY_MARGIN);
+        int cols = Math.min(o.width(), width - OVERLAY_MARGIN);
+        for (int y = 0; y < rows; y++) {
+            if (cols > 0) {
+                System.arraycopy(o.rgb(), y * o.width() * 3, rgb, ((y + OVERLAY_MARGIN) * width + OVERLAY_MARGIN) * 3, cols * 3);
+            }
+        }
+        return rgb;
+    }
+
+    private static byte[] rgbOf(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] rgb = new byte[w * h * 3];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                rgb[i] = (byte) (row[x] >> 16);
+                rgb[i + 1] = (byte) (row[x] >> 8);
+                rgb[i + 2] = (byte) row[x];
+            }
+        }
+        return rgb;
     }
 
     private static byte[] apply(InputFrame frame, String effect) {
@@ -155,5 +210,33 @@ public class WebcamMirror extends VideoModel {
     @Command(name = "set_effect", description = "What to do with the webcam picture")
     public void setEffect(@Param(name = "effect", choices = {"none", "mirror", "posterize"}) String effect) {
         this.effect = effect;
+    }
+
+    @Command(name = "set_overlay", description = "Lay an uploaded image (PNG, JPEG, GIF, BMP) over the top-left corner")
+    public Map<String, Object> setOverlay(@Param(name = "image", description = "the image to overlay") UploadedFile image)
+            throws IOException, NoSuchAlgorithmException {
+        byte[] bytes = image.readAllBytes();
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("type", "upload_received");
+        reply.put("name", image.name());
+        reply.put("size", bytes.length);
+        reply.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        reply.put("overlaid", decoded != null);
+        if (decoded != null) {
+            int width = Math.min(OVERLAY_WIDTH, decoded.getWidth());
+            int height = Math.max(1, decoded.getHeight() * width / decoded.getWidth());
+            BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = scaled.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(decoded, 0, 0, width, height, null);
+            } finally {
+                g.dispose();
+            }
+            overlay = new Overlay(rgbOf(scaled), width, height);
+        }
+        Reactor.ctx().send(reply);
+        return reply;
     }
 }

@@ -9,6 +9,7 @@ import dev.reactorstudio.runtime.livekit.LiveKitTokens;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.runtime.session.SessionSettings;
+import dev.reactorstudio.runtime.upload.UploadLimits;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -79,7 +80,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Frames the pacer buffers before emitBlock blocks: more hides jitter, fewer cuts latency (default ${DEFAULT-VALUE}).")
     int queueDepth;
 
-    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+    @Option(names = "--max-upload-mb", defaultValue = "100",
+            description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
+    long maxUploadMib;
+
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "10000:300:30000",
             description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
                     + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
                     + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
@@ -91,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "INTERPRETER",
             description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
     String pythonInterpreter;
+
+    /** 1 TiB: past this a limit is a typo, and four of them must still fit in a long. */
+    private static final long MAX_UPLOAD_MIB = 1024L * 1024L;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --queue-depth must be at least 1, got " + queueDepth);
             return 2;
         }
+        if (maxUploadMib < 1 || maxUploadMib > MAX_UPLOAD_MIB) {
+            err.println("reactor run: --max-upload-mb must be between 1 and " + MAX_UPLOAD_MIB + ", got " + maxUploadMib);
+            return 2;
+        }
         int[] kbps;
         try {
             kbps = parseVideoKbps(videoKbps);
@@ -114,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
-                .withQueueDepth(queueDepth);
+                .withQueueDepth(queueDepth)
+                .withUploads(UploadLimits.ofMaxFileBytes(maxUploadMib * UploadLimits.MIB));
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
@@ -199,6 +212,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // falls through to the usage message
         }
-        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 10000:300:30000, or 0 for libwebrtc's own");
     }
 }

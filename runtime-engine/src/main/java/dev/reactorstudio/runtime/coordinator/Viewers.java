@@ -229,7 +229,8 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
             if (!"data".equals(channel.getLabel()) || commands == null) {
                 return;
             }
-            DataChannelBridge.attach(peer, channel, new JsSdkChannel(viewer, commands, viewer.capabilities,
+            DataChannelBridge.attach(peer, channel, new JsSdkChannel(viewer, commands, commands.uploads(),
+                    viewer.capabilities,
                     () -> session(viewer).ifPresent(Session::touch),
                     bridge -> {
                         if (viewer.isCurrent(peer)) {

@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.cli;
 
+import dev.reactorstudio.runtime.fleet.auth.Secrets;
+import dev.reactorstudio.runtime.fleet.join.JoinOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
@@ -71,6 +73,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
     String pythonInterpreter;
 
+    @Option(names = "--join", paramLabel = "URL[,URL...]",
+            description = "Join a fleet: register with this coordinator (several: any will do) instead of serving clients "
+                    + "directly. The runtime API binds loopback; --host:--media-port serves the coordinators.")
+    String join;
+
+    @Option(names = "--jwt-secret", description = "With --join: the fleet's shared secret.")
+    String jwtSecret;
+
+    @Option(names = "--jwt-secret-file", description = "With --join: file whose first line is the fleet's shared secret.")
+    Path jwtSecretFile;
+
+    @Option(names = "--advertise", paramLabel = "URL",
+            description = "With --join: the URL coordinators reach this runtime at (default http://HOST:MEDIA-PORT).")
+    URI advertise;
+
+    @Option(names = "--runtime-id", description = "With --join: this runtime's name in the fleet (default HOSTNAME-PORT).")
+    String runtimeId;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +110,14 @@ final class RunCommand implements Callable<Integer> {
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
+        }
+        if (join != null) {
+            return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions),
+                    joinOptions());
+        }
+        if (jwtSecret != null || jwtSecretFile != null || advertise != null || runtimeId != null) {
+            err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");
+            return 2;
         }
         ReactorServices services;
         try {
@@ -139,5 +167,10 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private JoinOptions joinOptions() {
+        return new JoinOptions(JoinOptions.parseCoordinators(join), Secrets.resolve(jwtSecret, jwtSecretFile), runtimeId,
+                host, mediaPort, advertise);
     }
 }

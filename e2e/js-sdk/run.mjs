@@ -67,7 +67,7 @@ const scenarios = {
     await until(page, i => window.e2e.viewers[i].messages.some(m => m.type === 'state' && m.palette === 'cool'), v, 10000, 'state message');
     await until(page, i => window.e2e.viewers[i].messages.some(m => m.type === 'progress'), v, 10000, 'progress message');
     const s = await snap(page, v);
-    r.stateMessage = s.messages.find(m => m.type === 'state');
+    r.stateMessage = s.messages.find(m => m.type === 'state' && m.palette === 'cool');
     r.plaidSeen = s.messages.some(m => JSON.stringify(m).includes('plaid'));
     r.messageCount = s.messageCount;
     // Transport-level drop and reconnect (PUT sdp_params on the same session).

@@ -57,6 +57,8 @@ public class PatternModel extends VideoModel {
         long index = 0;
         long lastReport = System.nanoTime();
         long framesSinceReport = 0;
+        // Report the current values first, so controls start where the model is (not at a slider's minimum).
+        ctx.send(state());
         try {
             while (!ctx.shouldStop()) {
                 if (resetRequested) {
@@ -94,6 +96,11 @@ public class PatternModel extends VideoModel {
         return message;
     }
 
+    /** The current values under the commands' parameter names: clients start their controls from them. */
+    private Map<String, Object> state() {
+        return Map.of("type", "state", "speed", speed, "palette", palette);
+    }
+
     private void render(byte[] frame, double t, int[] colors) {
         for (int x = 0; x < width; x++) {
             sinX[x] = Math.sin(x * 0.021 + t * 1.7);
@@ -118,15 +125,15 @@ public class PatternModel extends VideoModel {
     }
 
     @Command(name = "set_speed", description = "How fast the pattern moves")
-    public void setSpeed(@Param(name = "speed", min = 0, max = 10, description = "1 = normal, 0 = frozen") double value) {
+    public void setSpeed(@Param(name = "speed", min = 0, max = 10, defaultValue = "1", description = "1 = normal, 0 = frozen") double value) {
         speed = value;
-        Reactor.ctx().send(Map.of("type", "state", "speed", value, "palette", palette));
+        Reactor.ctx().send(state());
     }
 
     @Command(name = "set_palette", description = "Colour palette of the pattern")
-    public void setPalette(@Param(name = "palette", choices = {"warm", "cool", "mono", "neon"}) String value) {
+    public void setPalette(@Param(name = "palette", choices = {"warm", "cool", "mono", "neon"}, defaultValue = "warm") String value) {
         palette = value;
-        Reactor.ctx().send(Map.of("type", "state", "speed", speed, "palette", value));
+        Reactor.ctx().send(state());
     }
 
     @Command(name = "reset", description = "Restart the animation from its first frame")

@@ -122,6 +122,7 @@ public class CppnModel extends VideoModel implements AutoCloseable {
     @Override
     public void startSession() {
         SessionContext ctx = Reactor.ctx();
+        ctx.send(state()); // controls start where the model is
         // Frame intermediates attach to this session's manager through per-frame children.
         try (NDManager session = model.getNDManager().newSubManager()) {
             Grid grid = null;
@@ -258,29 +259,35 @@ public class CppnModel extends VideoModel implements AutoCloseable {
         return message;
     }
 
+    /** The current values under the commands' parameter names: clients start their controls from them. */
+    private Map<String, Object> state() {
+        return Map.of("type", "state", "speed", speed, "zoom", zoom, "palette", palette);
+    }
+
     @Command(name = "set_speed", description = "How fast the latent drifts")
-    public void setSpeed(@Param(name = "speed", min = 0, max = 10, description = "1 = normal, 0 = frozen") double value) {
+    public void setSpeed(@Param(name = "speed", min = 0, max = 10, defaultValue = "1", description = "1 = normal, 0 = frozen") double value) {
         speed = value;
-        Reactor.ctx().send(Map.of("type", "state", "speed", value));
+        Reactor.ctx().send(state());
     }
 
     @Command(name = "set_zoom", description = "Scale of the coordinate plane")
-    public void setZoom(@Param(name = "zoom", min = 0.1, max = 10, description = ">1 zooms in") double value) {
+    public void setZoom(@Param(name = "zoom", min = 0.1, max = 10, defaultValue = "1", description = ">1 zooms in") double value) {
         zoom = value;
-        Reactor.ctx().send(Map.of("type", "state", "zoom", value));
+        Reactor.ctx().send(state());
     }
 
     @Command(name = "set_palette", description = "Colour mix of the network's output")
-    public void setPalette(@Param(name = "palette", choices = {"natural", "warm", "cool", "mono", "neon"}) String value) {
+    public void setPalette(@Param(name = "palette", choices = {"natural", "warm", "cool", "mono", "neon"}, defaultValue = "natural") String value) {
         palette = value;
-        Reactor.ctx().send(Map.of("type", "state", "palette", value));
+        Reactor.ctx().send(state());
     }
 
     @Command(name = "reseed", description = "A new path through latent space")
     public void reseed(@Param(name = "seed", min = -1, defaultValue = "-1", description = "-1 = random") long seed) {
         Latent next = new Latent(latentSize, seed >= 0 ? seed : new Random().nextInt(1_000_000));
         latent = next;
-        Reactor.ctx().send(Map.of("type", "state", "seed", next.seed));
+        // Not a "state" message: the seed control keeps offering -1 (random) rather than the seed in use.
+        Reactor.ctx().send(Map.of("type", "reseeded", "seed", next.seed));
     }
 
     private static int[] pair(List<Integer> value, String name, int[] fallback) {

@@ -36,6 +36,8 @@ class NoiseModel(VideoModel):
         started = time.monotonic()
         last_progress = started
         frames = 0
+        # Report the current values first: clients start their controls from a "state" message.
+        ctx.send({"type": "state", "intensity": self.intensity, "mode": self.mode})
         try:
             while not ctx.should_stop():
                 ctx.emit_block(self.render(frames))

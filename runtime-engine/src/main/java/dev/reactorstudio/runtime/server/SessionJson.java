@@ -32,6 +32,7 @@ final class SessionJson {
         }
         host.manifest().ifPresent(m -> body.putObject("model").put("name", m.modelName()).put("version", m.modelVersion()));
         host.model().ifPresent(m -> body.set("capabilities", m.commands().capabilities()));
+        host.sessions().ifPresent(s -> body.set("values", s.reportedValues()));
         return body;
     }
 
@@ -53,6 +54,7 @@ final class SessionJson {
             body.set("capabilities", m.commands().capabilities());
             body.put("load_time_ms", m.loadTime().toMillis());
         });
+        host.sessions().ifPresent(s -> body.set("values", s.reportedValues()));
         host.sessions().ifPresent(s -> body.putObject("pacing")
                 .put("fps_cap", s.settings().fpsCap())
                 .put("queue_depth", s.settings().queueDepth())

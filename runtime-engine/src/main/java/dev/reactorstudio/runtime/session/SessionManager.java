@@ -35,6 +35,7 @@ public final class SessionManager implements AutoCloseable {
     private final List<FrameSink> frameSinks = new CopyOnWriteArrayList<>();
     private final List<MessageSink> messageSinks = new CopyOnWriteArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReportedValues reported = new ReportedValues();
     private final ScheduledExecutorService watchdog;
     private final Session.Hooks hooks = new Hooks();
     private volatile Session current;
@@ -45,6 +46,7 @@ public final class SessionManager implements AutoCloseable {
         this.model = model;
         this.commands = commands;
         this.settings = settings;
+        this.messageSinks.add(reported);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reactor-session-watchdog");
             t.setDaemon(true);
@@ -159,6 +161,11 @@ public final class SessionManager implements AutoCloseable {
 
     public void removeFrameSink(FrameSink sink) {
         frameSinks.remove(sink);
+    }
+
+    /** The model's current values from its {@code "state"} messages (see {@link ReportedValues}). */
+    public ObjectNode reportedValues() {
+        return reported.snapshot();
     }
 
     public void addMessageSink(MessageSink sink) {

@@ -94,6 +94,19 @@ class RuntimeServerTest {
     }
 
     @Test
+    void theModelsReportedValuesAreInInfoAndSessionUnderTheirParameterNames() throws Exception {
+        post("/start_session", "");
+        // hello-pattern reports its values as the session starts, then after each change.
+        await().until(() -> get("/info").body.at("/values/speed").isNumber());
+        assertThat(post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":2.5}}").status).isEqualTo(200);
+        await().until(() -> get("/info").body.at("/values/speed").asDouble() == 2.5);
+        assertThat(get("/info").body.at("/values/type").isMissingNode()).as("the message type is not a value").isTrue();
+        assertThat(get("/session").body.at("/session/values/speed").asDouble()).isEqualTo(2.5);
+        post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":1}}");
+        await().until(() -> get("/info").body.at("/values/speed").asDouble() == 1.0);
+    }
+
+    @Test
     void invalidCommandIsRejectedWithProblemsAndCounted() throws Exception {
         post("/start_session", "");
         Response reply = post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":99}}");

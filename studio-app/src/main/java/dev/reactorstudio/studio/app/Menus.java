@@ -121,10 +121,10 @@ final class Menus {
         Button save = button("toolbar-save", "Save", "Save (Ctrl+S)", project::save);
         Button validate = button("toolbar-validate", "Validate", "Check manifest.json (Ctrl+Shift+V)", project::validate);
         Button runButton = button("run", "▶ Run", "Start the services and the model (Ctrl+R, F5)", run::run);
-        runButton.getStyleClass().add("success");
+        runButton.getStyleClass().addAll("main-action", "run-action");
         runButton.disableProperty().bind(busy());
         Button stop = button("stop", "■ Stop", "Stop the services and free the ports (Ctrl+F2, Shift+F5)", run::stop);
-        stop.getStyleClass().add("danger");
+        stop.getStyleClass().addAll("main-action", "stop-action");
         stop.disableProperty().bind(stopped());
         Button pull = button("toolbar-pull", "Pull Weights", "Download the manifest's weights", this::pullWeights);
         Button themeButton = button("theme-toggle", "◐", "Light / dark theme (Ctrl+Alt+T)", theme::toggle);

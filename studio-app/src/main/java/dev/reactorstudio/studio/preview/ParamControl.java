@@ -4,25 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.reactorstudio.runtime.model.ParamSpec;
 import dev.reactorstudio.runtime.model.ParamType;
-import javafx.beans.Observable;
+import java.math.BigDecimal;
+import java.util.Set;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The control for one command parameter, chosen from its schema: a slider for a number with both
- * bounds, a dropdown for choices, a checkbox for a boolean, a text field otherwise. Text that is not
- * a number is sent as text on purpose, so the runtime's validation answers with its own message.
+ * The control for one command parameter, chosen from its schema: a slider with a text field for a
+ * number with both bounds, a dropdown for choices, a checkbox for a boolean, a text field otherwise.
+ * Text that is not a number is sent as text on purpose, so the runtime's validation answers with
+ * its own message.
+ *
+ * <p>Two kinds of change are kept apart: {@link #show} puts a value in the control (where it starts,
+ * what the model reported) and never counts as the author's; a finished gesture of the author — a
+ * slider released, a track click, an arrow key, a choice picked, Enter in a field — is a commit,
+ * which "Send on change" sends.
  */
 abstract class ParamControl {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     final ParamSpec spec;
+    private Runnable onCommit = () -> {};
+    private boolean showing;
 
     private ParamControl(ParamSpec spec) {
         this.spec = spec;
@@ -33,8 +46,36 @@ abstract class ParamControl {
     /** The value to send; null leaves the parameter out (the model's default applies). */
     abstract JsonNode value();
 
-    /** Something to listen to for "send on change". */
-    abstract Observable changes();
+    /** Puts a value in the control without it counting as the author's change; null is ignored. */
+    final void show(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        showing = true;
+        try {
+            display(value);
+        } finally {
+            showing = false;
+        }
+    }
+
+    abstract void display(JsonNode value);
+
+    /** Whether the author is in the middle of a gesture (a drag): a reported value must wait. */
+    boolean adjusting() {
+        return false;
+    }
+
+    /** Runs after each finished change of the author's. */
+    void onCommit(Runnable action) {
+        onCommit = action;
+    }
+
+    final void committed() {
+        if (!showing) {
+            onCommit.run();
+        }
+    }
 
     static ParamControl of(String id, ParamSpec spec) {
         ParamControl control;
@@ -48,6 +89,10 @@ abstract class ParamControl {
             control = new Text(spec);
         }
         control.node().setId(id);
+        if (control instanceof Range range) {
+            range.slider().setId(id + "-slider");
+            range.field().setId(id + "-field");
+        }
         return control;
     }
 
@@ -56,7 +101,7 @@ abstract class ParamControl {
 
         Check(ParamSpec spec) {
             super(spec);
-            box.setSelected(spec.defaultValue() != null && spec.defaultValue().asBoolean());
+            box.setOnAction(e -> committed());
         }
 
         Node node() {
@@ -67,8 +112,8 @@ abstract class ParamControl {
             return NODES.booleanNode(box.isSelected());
         }
 
-        Observable changes() {
-            return box.selectedProperty();
+        void display(JsonNode value) {
+            box.setSelected(value.asBoolean());
         }
     }
 
@@ -78,7 +123,9 @@ abstract class ParamControl {
         Choice(ParamSpec spec) {
             super(spec);
             box.getItems().setAll(spec.choices());
-            box.setValue(spec.defaultValue() != null ? spec.defaultValue().asText() : spec.choices().get(0));
+            box.setValue(spec.choices().get(0));
+            // ComboBox fires its action on every value change, also a programmatic one: show() guards it.
+            box.setOnAction(e -> committed());
         }
 
         Node node() {
@@ -89,50 +136,162 @@ abstract class ParamControl {
             return box.getValue() == null ? null : NODES.textNode(box.getValue());
         }
 
-        Observable changes() {
-            return box.valueProperty();
+        void display(JsonNode value) {
+            if (box.getItems().contains(value.asText())) {
+                box.setValue(value.asText());
+            }
         }
     }
 
-    private static final class Range extends ParamControl {
+    /**
+     * A bounded number: a slider whose values snap to a step (1 for integers, about a hundredth of
+     * the range otherwise, a round number), and a field beside it to type an exact value.
+     */
+    static final class Range extends ParamControl {
+        private static final Set<KeyCode> SLIDER_KEYS = Set.of(KeyCode.LEFT, KeyCode.RIGHT, KeyCode.UP, KeyCode.DOWN,
+                KeyCode.HOME, KeyCode.END, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN, KeyCode.KP_LEFT, KeyCode.KP_RIGHT,
+                KeyCode.KP_UP, KeyCode.KP_DOWN);
+
         private final Slider slider;
+        private final TextField field = new TextField();
         private final HBox box;
+        private final boolean integer;
+        private final double step;
+        private final int decimals;
+        /** The value to send: the slider's, snapped — or exactly what was typed. */
+        private double current;
+        private boolean typing;
 
         Range(ParamSpec spec) {
             super(spec);
-            double start = spec.defaultValue() != null && spec.defaultValue().isNumber()
-                    ? spec.defaultValue().asDouble() : spec.min();
-            slider = new Slider(spec.min(), spec.max(), start);
-            boolean integer = spec.type() == ParamType.INTEGER;
-            if (integer) {
-                slider.setMajorTickUnit(Math.max(1, (spec.max() - spec.min()) / 4));
-                slider.setMinorTickCount(0);
-                slider.setSnapToTicks(false);
-                slider.setBlockIncrement(1);
-                slider.valueProperty().addListener((o, a, b) -> slider.setValue(Math.round(b.doubleValue())));
-            }
-            Label shown = new Label();
-            shown.setMinWidth(48);
-            shown.textProperty().bind(slider.valueProperty().asString(integer ? "%.0f" : "%.2f"));
+            integer = spec.type() == ParamType.INTEGER;
+            step = integer ? 1 : step(spec.max() - spec.min());
+            decimals = integer ? 0 : Math.max(0, BigDecimal.valueOf(step).stripTrailingZeros().scale());
+            current = snap(spec.min());
+            slider = new Slider(spec.min(), spec.max(), current);
+            slider.setBlockIncrement(step);
+            slider.valueProperty().addListener((o, a, b) -> sliderMoved(b.doubleValue()));
+            // A drag sends once, when the thumb is let go; a track click or an arrow key is a finished change.
+            slider.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::committed));
+            slider.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+                if (SLIDER_KEYS.contains(e.getCode())) {
+                    Platform.runLater(this::committed);
+                }
+            });
+            field.setPrefColumnCount(5);
+            field.setText(format(current));
+            field.setTooltip(new Tooltip("Type an exact value (" + format(spec.min()) + " … " + format(spec.max()) + "), then Enter"));
+            field.setOnAction(e -> typed());
+            field.focusedProperty().addListener((o, a, focused) -> {
+                if (!focused) {
+                    field.setText(format(current)); // leaving without Enter shows what will be sent
+                }
+            });
             HBox.setHgrow(slider, Priority.ALWAYS);
-            box = new HBox(6, slider, shown);
+            box = new HBox(6, slider, field);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        /** A power of ten at most a hundredth of the range: 10 → 0.1, 1 → 0.01, 9.9 → 0.01. */
+        static double step(double range) {
+            if (!(range > 0)) {
+                return 1;
+            }
+            return BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10(range / 100 * 1.0000001))).doubleValue();
+        }
+
+        private double snap(double value) {
+            double snapped = spec.min() + Math.round((value - spec.min()) / step) * step;
+            snapped = Math.max(spec.min(), Math.min(spec.max(), snapped));
+            return BigDecimal.valueOf(snapped).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+        }
+
+        private void sliderMoved(double value) {
+            if (typing) {
+                return;
+            }
+            double snapped = snap(value);
+            if (snapped != value) {
+                slider.setValue(snapped); // comes back here with the snapped value
+                return;
+            }
+            current = snapped;
+            field.setText(format(snapped));
+            field.getStyleClass().remove("invalid");
+        }
+
+        private void typed() {
+            String text = field.getText() == null ? "" : field.getText().trim();
+            double value;
+            try {
+                value = integer ? Long.parseLong(text) : Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                markInvalid(text + " is not " + (integer ? "a whole number" : "a number"));
+                return;
+            }
+            if (value < spec.min() || value > spec.max() || Double.isNaN(value)) {
+                markInvalid(text + " is outside " + format(spec.min()) + " … " + format(spec.max()));
+                return;
+            }
+            setExactly(value);
+            committed();
+        }
+
+        private void setExactly(double value) {
+            current = value;
+            typing = true;
+            try {
+                slider.setValue(value);
+            } finally {
+                typing = false;
+            }
+            field.setText(format(value));
+            field.getStyleClass().remove("invalid");
+            field.setTooltip(new Tooltip("Type an exact value (" + format(spec.min()) + " … " + format(spec.max()) + "), then Enter"));
+        }
+
+        private void markInvalid(String why) {
+            if (!field.getStyleClass().contains("invalid")) {
+                field.getStyleClass().add("invalid");
+            }
+            field.setTooltip(new Tooltip(why));
+        }
+
+        /** Whole numbers plainly; others with the step's decimals, or more when typed so. */
+        private String format(double value) {
+            if (integer) {
+                return Long.toString(Math.round(value));
+            }
+            BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+            return exact.scale() <= decimals ? exact.setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString()
+                    : exact.toPlainString();
         }
 
         Node node() {
             return box;
         }
 
-        JsonNode value() {
-            return spec.type() == ParamType.INTEGER ? NODES.numberNode(Math.round(slider.getValue()))
-                    : NODES.numberNode(slider.getValue());
-        }
-
-        Observable changes() {
-            return slider.valueChangingProperty();
-        }
-
         Slider slider() {
             return slider;
+        }
+
+        TextField field() {
+            return field;
+        }
+
+        JsonNode value() {
+            return integer ? NODES.numberNode(Math.round(current)) : NODES.numberNode(current);
+        }
+
+        void display(JsonNode value) {
+            if (value.isNumber()) {
+                setExactly(Math.max(spec.min(), Math.min(spec.max(), integer ? Math.round(value.asDouble()) : value.asDouble())));
+            }
+        }
+
+        @Override
+        boolean adjusting() {
+            return slider.isValueChanging() || field.isFocused();
         }
     }
 
@@ -141,10 +300,8 @@ abstract class ParamControl {
 
         Text(ParamSpec spec) {
             super(spec);
-            if (spec.defaultValue() != null) {
-                field.setText(spec.defaultValue().asText());
-            }
             field.setPromptText(spec.type().jsonName() + (spec.required() ? "" : " (optional)"));
+            field.setOnAction(e -> committed());
         }
 
         Node node() {
@@ -167,8 +324,13 @@ abstract class ParamControl {
             }
         }
 
-        Observable changes() {
-            return field.onActionProperty();
+        void display(JsonNode value) {
+            field.setText(value.asText());
+        }
+
+        @Override
+        boolean adjusting() {
+            return field.isFocused();
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.reactorstudio.studio.preview;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.manifest.Manifest;
 import dev.reactorstudio.runtime.model.CommandSpec;
+import dev.reactorstudio.runtime.session.MessageSink;
+import dev.reactorstudio.runtime.session.ReportedValues;
 import dev.reactorstudio.runtime.session.SessionManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +32,18 @@ public final class PreviewController implements AutoCloseable {
     private final MessageLog messages;
     private final PreviewSession session = new PreviewSession();
     private final CommandSender sender = new CommandSender(session::manager);
-    private final ObjectProperty<List<CommandSpec>> commands = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<Commands> commands = new SimpleObjectProperty<>(Commands.NONE);
+    /** The model's reported current values, newest first seen on the FX thread. */
+    private final ObjectProperty<JsonNode> reported = new SimpleObjectProperty<>(JsonNodeFactory.instance.objectNode());
+    private final MessageSink stateMessages = (sessionId, message) -> {
+        if (ReportedValues.STATE_TYPE.equals(message.path("type").asText(null))) {
+            SessionManager manager = session.manager();
+            if (manager != null) {
+                JsonNode values = manager.reportedValues();
+                javafx.application.Platform.runLater(() -> reported.set(values));
+            }
+        }
+    };
     private final ObjectProperty<Path> lastCapture = new SimpleObjectProperty<>();
     private final BooleanProperty recording = new SimpleBooleanProperty(false);
     private final Supplier<Path> capturesFolder;
@@ -41,6 +56,14 @@ public final class PreviewController implements AutoCloseable {
     private double fps = Manifest.DEFAULT_FPS;
     private Mp4Recorder recorder;
 
+    /**
+     * What the command panel shows: the model (name and version; empty when none runs), its
+     * commands, and what their controls start from.
+     */
+    record Commands(String model, List<CommandSpec> commands, JsonNode reported, JsonNode manifestArgs) {
+        static final Commands NONE = new Commands("", List.of(), JsonNodeFactory.instance.objectNode(), null);
+    }
+
     public PreviewController(MessageLog messages, Supplier<Path> capturesFolder) {
         this.messages = messages;
         this.capturesFolder = capturesFolder;
@@ -51,12 +74,17 @@ public final class PreviewController implements AutoCloseable {
         SessionManager manager = host.sessions().orElseThrow();
         manager.addFrameSink(tap);
         manager.addMessageSink(messages);
+        manager.addMessageSink(stateMessages);
         session.attach(manager);
         host.manifest().ifPresent(m -> {
             modelName = m.modelName();
             fps = m.fps();
         });
-        commands.set(host.model().map(m -> m.commands().commands()).orElse(List.of()));
+        JsonNode values = manager.reportedValues();
+        reported.set(values);
+        commands.set(new Commands(host.manifest().map(m -> m.modelName() + " " + m.modelVersion()).orElse(host.folder().getFileName().toString()),
+                host.model().map(m -> m.commands().commands()).orElse(List.of()), values,
+                host.manifest().map(Manifest::args).orElse(null)));
         capture.execute(Mp4Recorder::preload);
     }
 
@@ -69,9 +97,10 @@ public final class PreviewController implements AutoCloseable {
         if (manager != null) {
             manager.removeFrameSink(tap);
             manager.removeMessageSink(messages);
+            manager.removeMessageSink(stateMessages);
         }
         session.detach();
-        commands.set(List.of());
+        commands.set(Commands.NONE);
     }
 
     public void connect() {
@@ -160,8 +189,13 @@ public final class PreviewController implements AutoCloseable {
         return sender;
     }
 
-    ObjectProperty<List<CommandSpec>> commands() {
+    ObjectProperty<Commands> commands() {
         return commands;
+    }
+
+    /** The model's current values as it last reported them (FX thread). */
+    ObjectProperty<JsonNode> reported() {
+        return reported;
     }
 
     SessionManager manager() {

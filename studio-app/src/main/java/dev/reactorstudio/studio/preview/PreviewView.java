@@ -56,7 +56,9 @@ public final class PreviewView extends BorderPane {
         VBox.setVgrow(screen, javafx.scene.layout.Priority.ALWAYS);
         CommandPanel commands = new CommandPanel(controller.sender());
         controller.commands().addListener((o, a, b) -> commands.showCommands(b));
+        controller.reported().addListener((o, a, b) -> commands.showReported(b));
         ScrollPane commandScroll = new ScrollPane(commands);
+        commandScroll.setId("command-scroll");
         commandScroll.setFitToWidth(true);
         commandScroll.setMinHeight(120);
         // Frames get the dock's full width; commands sit below them as wrapping cards.

@@ -5,6 +5,7 @@
 #   bench/run.sh python [seconds]
 #   bench/run.sh media [seconds]            (inside a private network namespace)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
+#   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 name="${1:-pacing}"; shift || true
@@ -19,5 +20,6 @@ case "$name" in
   media) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.MediaBench "$root" "$@" ;;
   ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, ndarray, cppn)" >&2; exit 2 ;;
+  fleet) exec java -Xmx1g -cp "$cp" dev.reactorstudio.bench.FleetBench "$@" ;;
+  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, ndarray, cppn, fleet)" >&2; exit 2 ;;
 esac

@@ -1,7 +1,8 @@
 // Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
 //   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
-// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS,
+// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS, refused
+// (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
 // command '<json>' (any model: one valid and one invalid command, see scenarios.command).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
@@ -55,6 +56,25 @@ const framesAtLeast = (page, i, n) => until(page, ([i, n]) => window.e2e.snapsho
 const snap = (page, i) => page.evaluate(i => window.e2e.snapshot(i), i);
 
 const scenarios = {
+  // A page whose origin is not on the server's allow-list: the SDK's connect must fail, and a "simple"
+  // cross-site POST (text/plain, no preflight; the page cannot read the answer) must start nothing.
+  async refused(page) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    const connectError = await page.evaluate(async i => {
+      try { await window.e2e.connect(i); return null; } catch (e) { return String(e && e.message || e); }
+    }, v);
+    await sleep(3000);
+    const simplePost = await page.evaluate(async api => {
+      try {
+        const r = await fetch(api + '/start_session', { method: 'POST', mode: 'no-cors', body: '{}',
+          headers: { 'content-type': 'text/plain' } });
+        return r.type;
+      } catch (e) { return 'error: ' + e; }
+    }, api);
+    const s = await snap(page, v);
+    return { connectError, status: s.status, statuses: s.statuses, errors: s.errors, frames: s.frames, simplePost,
+             pageOrigin: new URL(pageUrl).origin };
+  },
   async sdk(page) {
     const r = {};
     const v = await page.evaluate(api => window.e2e.create(api), api);

@@ -35,11 +35,11 @@ public final class MediaBench {
         String page = "10.203.0.2";
         // hello-pattern renders faster than 30 fps, so it keeps the pacer's queue full: with the
         // host's default depth glass-to-glass is mostly queueing. A 2-frame queue shows the rest.
-        try (MediaStack shallow = new MediaStack(root, server, 2)) {
+        try (MediaStack shallow = new MediaStack(root, server, page, 2)) {
             System.out.println("pacer queue depth 2:");
             latency(shallow, root, page, seconds);
         }
-        try (MediaStack stack = new MediaStack(root, server, HostOptions.defaults().queueDepth())) {
+        try (MediaStack stack = new MediaStack(root, server, page, HostOptions.defaults().queueDepth())) {
             System.out.printf(Locale.ROOT, "pacer queue depth %d (host default):%n", HostOptions.defaults().queueDepth());
             latency(stack, root, page, seconds);
             firstFrame(stack, root, page, 10);

@@ -2,6 +2,8 @@ package dev.reactorstudio.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.services.ReactorServices;
@@ -17,13 +19,17 @@ final class MediaStack implements AutoCloseable {
     final MediaEngine media;
     final String bindHost;
 
-    /** @param queueDepth the pacer's buffer in frames (the host default is 8) */
-    MediaStack(Path root, String bindHost, int queueDepth) throws Exception {
+    /**
+     * @param pageHost   where the browser's page is served from (allowed as {@code --allow-origin http://pageHost:*})
+     * @param queueDepth the pacer's buffer in frames (the host default is 3)
+     */
+    MediaStack(Path root, String bindHost, String pageHost, int queueDepth) throws Exception {
         this.bindHost = bindHost;
         Path folder = stampedHelloPattern(root);
         HostOptions host = HostOptions.defaults().withQueueDepth(queueDepth);
         services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(bindHost).withRuntimePort(0)
-                .withHost(host).withMediaPort(0).withCoordinatorPort(0));
+                .withHost(host).withMediaPort(0).withCoordinatorPort(0)
+                .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(java.util.List.of("http://" + pageHost + ":*")))));
         services.loadModel();
         media = services.media().orElseThrow();
     }

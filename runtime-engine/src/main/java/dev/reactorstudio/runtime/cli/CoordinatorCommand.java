@@ -4,6 +4,10 @@ import dev.reactorstudio.runtime.fleet.ApiKeys;
 import dev.reactorstudio.runtime.fleet.FleetCoordinator;
 import dev.reactorstudio.runtime.fleet.FleetOptions;
 import dev.reactorstudio.runtime.fleet.auth.Secrets;
+import dev.reactorstudio.runtime.guard.LoopbackNames;
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
+import java.util.ArrayList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +49,11 @@ final class CoordinatorCommand implements Callable<Integer> {
             description = "Lifetime of tokens from GET /tokens, e.g. 15m, 1h (default ${DEFAULT-VALUE}).")
     java.time.Duration tokenTtl;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "A web page origin whose SDK may call the coordinator besides this machine's own pages (repeatable): "
+                    + "https://app.example.com, http://devbox:* for any port. Required with a non-loopback --host.")
+    List<String> allowOrigins = new ArrayList<>();
+
     @Option(names = "--log-level", defaultValue = "INFO", description = "CRITICAL, ERROR, WARNING, INFO or DEBUG (default ${DEFAULT-VALUE}).")
     LogLevel logLevel;
 
@@ -58,8 +67,15 @@ final class CoordinatorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FleetCoordinator coordinator;
         try {
+            OriginPolicy origins = OriginPolicy.allowing(allowOrigins);
+            if (!LoopbackNames.isLoopback(host) && !origins.hasExplicitEntries()) {
+                err.println("reactor coordinator: --host " + host + " serves other machines: name the pages that use the SDK "
+                        + "with --allow-origin https://your-app.example (repeatable)");
+                return 2;
+            }
             FleetOptions options = FleetOptions.defaults(Secrets.resolve(secret, secretFile)).withBind(host, port)
-                    .withState(state).withApiKeys(ApiKeys.combine(apiKeys, apiKeysFile)).withTokenTtl(tokenTtl);
+                    .withState(state).withApiKeys(ApiKeys.combine(apiKeys, apiKeysFile)).withTokenTtl(tokenTtl)
+                    .withSecurity(SecurityOptions.defaults().withOrigins(origins));
             coordinator = new FleetCoordinator(options).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("reactor coordinator: " + e.getMessage());

@@ -2,6 +2,8 @@ package dev.reactorstudio.runtime.cli;
 
 import dev.reactorstudio.runtime.fleet.auth.Secrets;
 import dev.reactorstudio.runtime.fleet.join.JoinOptions;
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
@@ -13,6 +15,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -33,6 +37,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8081", description = "Runtime API port (default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--runtime-host", paramLabel = "ADDRESS",
+            description = "Address the runtime API binds (default: --host when that is loopback, else 127.0.0.1: "
+                    + "the runtime API is internal).")
+    String runtimeHost;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "A web page origin that may use the servers besides this machine's own pages (repeatable): "
+                    + "http://192.168.1.20:5173, http://devbox:* for any port, '*' for every page (not recommended). "
+                    + "Required with a non-loopback --host.")
+    List<String> allowOrigins = new ArrayList<>();
 
     @Option(names = "--coordinator-port", defaultValue = "8080",
             description = "Coordinator port: the JS SDK's apiUrl, the seed's /ws and the viewer page (default ${DEFAULT-VALUE}).")
@@ -119,9 +134,17 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");
             return 2;
         }
+        SecurityOptions security;
+        try {
+            security = SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(allowOrigins));
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --allow-origin " + e.getMessage());
+            return 2;
+        }
         ReactorServices services;
         try {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
+                    .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
                     .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
             services = ReactorServices.start(options);
@@ -145,8 +168,13 @@ final class RunCommand implements Callable<Integer> {
         services.mediaUrl().ifPresent(url -> {
             LiveKitCredentials keys = services.liveKitTokens().credentials();
             out.println("Media server  " + url + "  (LiveKit: room \"" + LiveKitTokens.ROOM + "\", API key " + keys.apiKey()
-                    + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")" : ")"));
+                    + (keys.isDev() ? ", dev secret \"" + keys.apiSecret() + "\")"
+                    : keys.apiSecret().equals(livekitSecret) ? ")"
+                    : ", generated secret \"" + keys.apiSecret() + "\" for this run; --livekit-secret sets one)"));
         });
+        out.println("Web pages     " + services.origins() + " may use these servers"
+                + (services.origins().allowsAnyOrigin() ? "  — WARNING: '*' lets ANY web page drive them" : "")
+                + "  (--allow-origin adds pages)");
         if (services.listensOnAllInterfaces()) {
             out.println("Listening on every interface: from another machine use this machine's address in place of "
                     + "the loopback address above (LiveKit clients of /ws are told the address they reached the coordinator at).");

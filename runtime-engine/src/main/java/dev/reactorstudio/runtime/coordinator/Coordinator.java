@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.HttpGuard;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.session.SessionManager;
 import io.javalin.Javalin;
@@ -38,6 +39,7 @@ public final class Coordinator implements AutoCloseable {
     private final Viewers viewers;
     private final LegacySocket legacy;
     private final String viewerPage;
+    private final HttpGuard guard;
     private final Javalin app;
 
     /**
@@ -53,6 +55,7 @@ public final class Coordinator implements AutoCloseable {
         this.viewers = new Viewers(media, sessions, options);
         this.legacy = new LegacySocket(starter, runtime, tokens, options.livekitUrl());
         this.viewerPage = resource("viewer.html");
+        this.guard = new HttpGuard("coordinator", options.security());
         QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, HTTP_THREADS);
         pool.setName("reactor-coordinator-http");
         this.app = Javalin.create(config -> {
@@ -60,8 +63,8 @@ public final class Coordinator implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.threadPool = pool;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.routes.before(Cors::headers);
-            config.routes.options("/*", Cors::preflight);
+            // Origin, Host and body size are checked before any route runs (preflights included).
+            guard.install(config);
             config.routes.get("/", ctx -> ctx.html(viewerPage));
             config.routes.get("/health", this::health);
             config.routes.post("/start_session", this::startSession);
@@ -75,6 +78,7 @@ public final class Coordinator implements AutoCloseable {
     }
 
     public Coordinator start() {
+        guard.boundTo(options.bindHost());
         app.start(options.bindHost(), options.port());
         LOG.info("Coordinator on http://{}:{} (runtime {})", options.bindHost(), app.port(), options.runtimeUrl());
         return this;

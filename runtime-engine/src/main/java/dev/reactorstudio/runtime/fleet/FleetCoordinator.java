@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
 import dev.reactorstudio.runtime.fleet.auth.Role;
 import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
+import dev.reactorstudio.runtime.guard.HttpGuard;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -45,6 +46,7 @@ public final class FleetCoordinator implements AutoCloseable {
     private final ExecutorService runtimeCalls;
     private final RuntimeLink runtimes;
     private final Dispatcher dispatcher;
+    private final HttpGuard guard;
     private final Javalin app;
 
     /** Opens the state store {@code options.state()} names. */
@@ -65,8 +67,9 @@ public final class FleetCoordinator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.runtimes = new RuntimeLink(tokens, runtimeCalls);
+        this.runtimes = new RuntimeLink(tokens);
         this.dispatcher = new Dispatcher(state, runtimes, metrics, options, runtimeCalls);
+        this.guard = new HttpGuard("fleet coordinator", options.security());
         QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, 4);
         pool.setName("reactor-fleet-http");
         this.app = Javalin.create(config -> {
@@ -74,8 +77,8 @@ public final class FleetCoordinator implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.threadPool = pool;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.routes.before(FleetCors::headers);
-            config.routes.options("/*", FleetCors::preflight);
+            // Origin allow-list, Host check on loopback binds, body limit, CORS for allowed pages: before any route.
+            guard.install(config);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType(FleetMetrics.contentType()).result(metrics.scrape()));
             config.routes.get("/tokens", this::mintToken);
@@ -100,6 +103,7 @@ public final class FleetCoordinator implements AutoCloseable {
 
     public FleetCoordinator start() {
         try {
+            guard.boundTo(options.bindHost());
             app.start(options.bindHost(), options.port());
         } catch (RuntimeException e) {
             close();
@@ -378,7 +382,7 @@ public final class FleetCoordinator implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        for (Runnable step : new Runnable[] {app::stop, dispatcher::close, runtimeCalls::shutdownNow, state::close}) {
+        for (Runnable step : new Runnable[] {app::stop, dispatcher::close, runtimeCalls::shutdownNow, runtimes::close, state::close}) {
             try {
                 step.run();
             } catch (RuntimeException e) {

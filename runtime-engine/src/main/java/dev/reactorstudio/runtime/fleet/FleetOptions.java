@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.fleet;
 
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import java.time.Duration;
 import java.util.Set;
 
@@ -14,9 +15,10 @@ import java.util.Set;
  * @param tokenTtl         lifetime of tokens minted by {@code GET /tokens}
  * @param heartbeatTimeout a runtime silent this long is lost (its session ends)
  * @param pollTimeout      a waiting client that did not poll for this long leaves the queue
+ * @param security         which web pages may call it (the origin allow-list) and the body size limit
  */
 public record FleetOptions(String bindHost, int port, String state, String secret, Set<String> apiKeys,
-                           Duration tokenTtl, Duration heartbeatTimeout, Duration pollTimeout) {
+                           Duration tokenTtl, Duration heartbeatTimeout, Duration pollTimeout, SecurityOptions security) {
     public static final int DEFAULT_PORT = 8080;
     public static final String MEMORY = "memory";
     /** How often a joined runtime heartbeats; three missed beats make it lost. */
@@ -28,27 +30,31 @@ public record FleetOptions(String bindHost, int port, String state, String secre
 
     public static FleetOptions defaults(String secret) {
         return new FleetOptions("127.0.0.1", DEFAULT_PORT, MEMORY, secret, Set.of(), Duration.ofHours(1),
-                Duration.ofSeconds(3), Duration.ofSeconds(30));
+                Duration.ofSeconds(3), Duration.ofSeconds(30), SecurityOptions.defaults());
     }
 
     public FleetOptions withBind(String host, int newPort) {
-        return new FleetOptions(host, newPort, state, secret, apiKeys, tokenTtl, heartbeatTimeout, pollTimeout);
+        return new FleetOptions(host, newPort, state, secret, apiKeys, tokenTtl, heartbeatTimeout, pollTimeout, security);
     }
 
     public FleetOptions withState(String newState) {
-        return new FleetOptions(bindHost, port, newState, secret, apiKeys, tokenTtl, heartbeatTimeout, pollTimeout);
+        return new FleetOptions(bindHost, port, newState, secret, apiKeys, tokenTtl, heartbeatTimeout, pollTimeout, security);
     }
 
     public FleetOptions withApiKeys(Set<String> keys) {
-        return new FleetOptions(bindHost, port, state, secret, keys, tokenTtl, heartbeatTimeout, pollTimeout);
+        return new FleetOptions(bindHost, port, state, secret, keys, tokenTtl, heartbeatTimeout, pollTimeout, security);
     }
 
     public FleetOptions withTokenTtl(Duration ttl) {
-        return new FleetOptions(bindHost, port, state, secret, apiKeys, ttl, heartbeatTimeout, pollTimeout);
+        return new FleetOptions(bindHost, port, state, secret, apiKeys, ttl, heartbeatTimeout, pollTimeout, security);
     }
 
     public FleetOptions withPollTimeout(Duration timeout) {
-        return new FleetOptions(bindHost, port, state, secret, apiKeys, tokenTtl, heartbeatTimeout, timeout);
+        return new FleetOptions(bindHost, port, state, secret, apiKeys, tokenTtl, heartbeatTimeout, timeout, security);
+    }
+
+    public FleetOptions withSecurity(SecurityOptions newSecurity) {
+        return new FleetOptions(bindHost, port, state, secret, apiKeys, tokenTtl, heartbeatTimeout, pollTimeout, newSecurity);
     }
 
     /** Opens the state store this names; the caller owns (closes) it. */

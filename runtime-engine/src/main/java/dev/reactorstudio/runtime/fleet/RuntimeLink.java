@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
  * transport requests. Every call carries a short-lived coordinator token signed with the shared
  * secret, which the runtime checks.
  */
-final class RuntimeLink {
+final class RuntimeLink implements AutoCloseable {
     /** Status, content type and body of a runtime's answer, passed back to the client as they are. */
     record Answer(int status, String contentType, byte[] body) {
         boolean ok() {
@@ -33,11 +33,28 @@ final class RuntimeLink {
     private static final Duration TOKEN_TTL = Duration.ofMinutes(1);
 
     private final FleetTokens tokens;
+    private final ExecutorService httpWorkers;
     private final HttpClient http;
 
-    RuntimeLink(FleetTokens tokens, ExecutorService executor) {
+    /**
+     * The client's own workers ({@code reactor-fleet-runtime-http-*}) complete its exchanges. They
+     * must not be the threads that block in {@link HttpClient#send}: with every one of those
+     * waiting, no answer could ever be read.
+     */
+    RuntimeLink(FleetTokens tokens) {
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(3)).build();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.httpWorkers = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "reactor-fleet-runtime-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().executor(httpWorkers).connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    @Override
+    public void close() {
+        httpWorkers.shutdownNow();
     }
 
     Answer start(String runtimeUrl, String sessionId) throws IOException, InterruptedException {

@@ -1,6 +1,8 @@
 package dev.reactorstudio.runtime.livekit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.session.SessionManager;
 import io.javalin.Javalin;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code WS /rtc} and {@code WS /rtc/v1}: one {@link SignalSession} per socket. The token
  *       and join parameters are checked before the upgrade, so a bad token never opens a socket.</li>
  *   <li>{@code GET /rtc/validate} and {@code /rtc/v1/validate}: the client asks these after a failed
- *       upgrade and turns the status into its error (401 → {@code NotAllowed}). CORS is open, as on
- *       LiveKit's server, because the page usually comes from another origin.</li>
+ *       upgrade and turns the status into its error (401 → {@code NotAllowed}). Pages on the origin
+ *       allow-list get CORS headers (the page usually comes from another origin); others get 403.</li>
  * </ul>
  */
 public final class LiveKitServer implements AutoCloseable {
@@ -50,6 +52,7 @@ public final class LiveKitServer implements AutoCloseable {
     private final Negotiation.Factory negotiations;
     private final Map<String, SignalSession> sockets = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
+    private final HttpGuard guard;
     private final Javalin app;
     private String host;
 
@@ -59,12 +62,24 @@ public final class LiveKitServer implements AutoCloseable {
      *                 (attaching is idempotent, so the coordinator may do the same)
      */
     public LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, MediaEngine media) {
-        this(tokens, sessions, new MediaNegotiations(media), media::attach);
+        this(tokens, sessions, media, SecurityOptions.defaults());
+    }
+
+    /** @param security which pages may connect (checked on the upgrade and on validate) and the per-client limits */
+    public LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, MediaEngine media,
+                         SecurityOptions security) {
+        this(tokens, sessions, new MediaNegotiations(media), media::attach, security);
     }
 
     LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, Negotiation.Factory negotiations,
                   Consumer<SessionManager> onFirstUse) {
+        this(tokens, sessions, negotiations, onFirstUse, SecurityOptions.defaults());
+    }
+
+    LiveKitServer(LiveKitTokens tokens, Supplier<Optional<SessionManager>> sessions, Negotiation.Factory negotiations,
+                  Consumer<SessionManager> onFirstUse, SecurityOptions security) {
         this.tokens = tokens;
+        this.guard = new HttpGuard("media server", security);
         this.bridge = new SessionBridge(sessions, room, new ObjectMapper(), onFirstUse);
         this.negotiations = negotiations;
         this.app = Javalin.create(config -> {
@@ -75,6 +90,8 @@ public final class LiveKitServer implements AutoCloseable {
                 ws.setMaxBinaryMessageSize(MAX_SIGNAL_MESSAGE_BYTES);
                 ws.setIdleTimeout(IDLE_TIMEOUT);
             });
+            // Origin and Host before the token: a page not on the allow-list never reaches a socket.
+            guard.install(config);
             for (SignalPath path : SignalPath.values()) {
                 config.routes.wsBeforeUpgrade(path.path(), ctx -> admit(ctx, path));
                 config.routes.ws(path.path(), ws -> signal(ws));
@@ -85,6 +102,7 @@ public final class LiveKitServer implements AutoCloseable {
 
     /** Binds {@code host:port}; port 0 picks a free one (see {@link #port()}). */
     public LiveKitServer start(String bindHost, int port) {
+        guard.boundTo(bindHost);
         app.start(bindHost, port);
         this.host = bindHost;
         LOG.info("LiveKit media server on {} (room \"{}\", API key {})", url(), room.name(),
@@ -137,7 +155,6 @@ public final class LiveKitServer implements AutoCloseable {
     }
 
     private void validate(Context ctx, SignalPath path) {
-        ctx.header("Access-Control-Allow-Origin", "*");
         Admission admission = check(ctx, path);
         ctx.status(admission.status).contentType("text/plain; charset=utf-8")
                 .result(admission.status == 200 ? "success" : admission.message);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.host.HostState;
+import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.session.EndReason;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
@@ -33,16 +35,24 @@ public final class RuntimeServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final RuntimeMetrics metrics;
     private final SessionJson sessionJson;
+    private final HttpGuard guard;
     private final Javalin app;
 
+    /** Loopback pages only, default limits. */
     public RuntimeServer(ModelHost host) {
+        this(host, SecurityOptions.defaults());
+    }
+
+    public RuntimeServer(ModelHost host, SecurityOptions security) {
         this.host = host;
+        this.guard = new HttpGuard("runtime API", security);
         this.metrics = new RuntimeMetrics(host);
         this.sessionJson = new SessionJson(host, json);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
+            guard.install(config);
             config.routes.get("/health", this::health);
             config.routes.get("/info", this::info);
             config.routes.post("/start_session", this::startSession);
@@ -55,6 +65,7 @@ public final class RuntimeServer implements AutoCloseable {
 
     /** Binds {@code host:port}; port 0 picks a free port (see {@link #port()}). */
     public RuntimeServer start(String bindHost, int port) {
+        guard.boundTo(bindHost);
         app.start(bindHost, port);
         return this;
     }

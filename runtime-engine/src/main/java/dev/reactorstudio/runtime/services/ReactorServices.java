@@ -34,18 +34,24 @@ public final class ReactorServices implements AutoCloseable {
     private ReactorServices(ServiceOptions options) {
         this.options = options;
         this.host = new ModelHost(options.modelFolder(), options.host());
-        this.runtime = new RuntimeServer(host);
-        this.liveKitTokens = new LiveKitTokens(options.livekit());
+        this.runtime = new RuntimeServer(host, options.security());
+        this.liveKitTokens = new LiveKitTokens(Exposure.credentials(options));
     }
 
-    /** Binds the servers; does not load the model yet (call {@link #loadModel()}). */
+    /**
+     * Binds the servers; does not load the model yet (call {@link #loadModel()}).
+     *
+     * @throws IllegalStateException when a port is taken, WebRTC cannot load, or a non-loopback bind
+     *                               names no allowed origins (the message says what to add)
+     */
     public static ReactorServices start(ServiceOptions options) {
+        Exposure.check(options);
         ReactorServices services = new ReactorServices(options);
         try {
-            services.runtime.start(options.bindHost(), options.runtimePort());
+            services.runtime.start(options.runtimeBindHost(), options.runtimePort());
         } catch (RuntimeException e) {
             services.close();
-            throw new IllegalStateException("cannot start the runtime server on " + options.bindHost() + ":"
+            throw new IllegalStateException("cannot start the runtime server on " + options.runtimeBindHost() + ":"
                     + options.runtimePort() + " — is the port in use? (" + rootMessage(e) + ")", e);
         }
         try {
@@ -73,7 +79,7 @@ public final class ReactorServices implements AutoCloseable {
         if (wantsMedia) {
             try {
                 // Assigned before start, so close() releases what a failed bind created.
-                liveKit = new LiveKitServer(liveKitTokens, host::sessions, media);
+                liveKit = new LiveKitServer(liveKitTokens, host::sessions, media, options.security());
                 liveKit.start(options.bindHost(), options.mediaPort());
             } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot start the media server on " + options.bindHost() + ":"
@@ -82,7 +88,7 @@ public final class ReactorServices implements AutoCloseable {
         }
         if (wantsCoordinator) {
             CoordinatorOptions coordinatorOptions = CoordinatorOptions.defaults(runtimeUrl())
-                    .withBind(options.bindHost(), options.coordinatorPort());
+                    .withBind(options.bindHost(), options.coordinatorPort()).withSecurity(options.security());
             TokenMinter tokens = TokenMinter.unavailable();
             if (liveKit != null) {
                 coordinatorOptions = coordinatorOptions.withLivekitUrl(liveKit.url());
@@ -116,12 +122,15 @@ public final class ReactorServices implements AutoCloseable {
     }
 
     public URI runtimeUrl() {
-        return URI.create("http://" + urlHost() + ":" + runtime.port());
+        return URI.create("http://" + urlHost(options.runtimeBindHost()) + ":" + runtime.port());
+    }
+
+    private String urlHost() {
+        return urlHost(options.bindHost());
     }
 
     /** The host our own URLs name: the bind address, or loopback when bound to every interface. */
-    private String urlHost() {
-        String bind = options.bindHost();
+    private static String urlHost(String bind) {
         if (ClientUrls.isWildcard(bind)) {
             // An IPv6 wildcard may not take IPv4 (net.ipv6.bindv6only=1); its own loopback always works.
             return bind.contains(":") ? "[::1]" : "127.0.0.1";
@@ -141,6 +150,11 @@ public final class ReactorServices implements AutoCloseable {
     /** The WebRTC engine other servers (the coordinator) share; empty when no media server runs. */
     public Optional<MediaEngine> media() {
         return Optional.ofNullable(media);
+    }
+
+    /** Which web pages may drive the servers. */
+    public dev.reactorstudio.runtime.guard.OriginPolicy origins() {
+        return options.security().origins();
     }
 
     /** Mints viewer tokens for the media server (the coordinator's {@code /ws} hands them out). */

@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.services;
 
+import dev.reactorstudio.runtime.guard.LoopbackNames;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.livekit.LiveKitCredentials;
 import java.nio.file.Path;
@@ -14,9 +16,14 @@ import java.nio.file.Path;
  * @param livekit     the API key and secret that sign the media server's access tokens
  * @param coordinatorPort the JS SDK coordinator's port (8080; 0 picks a free one; {@link #NO_COORDINATOR} runs
  *                    none — the default here; {@code reactor run} and the studio always do)
+ * @param security    which web pages may drive the servers and what one client may consume (loopback pages
+ *                    and default limits; a non-loopback {@code bindHost} needs explicit origins)
+ * @param runtimeHost address the runtime API binds; null = {@code bindHost} when that is loopback, else
+ *                    127.0.0.1 (the runtime API is internal: the coordinator reaches it on loopback)
  */
 public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort, HostOptions host, int mediaPort,
-                             LiveKitCredentials livekit, int coordinatorPort) {
+                             LiveKitCredentials livekit, int coordinatorPort, SecurityOptions security,
+                             String runtimeHost) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RUNTIME_PORT = 8081;
@@ -27,30 +34,55 @@ public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort,
 
     public static ServiceOptions defaults(Path modelFolder) {
         return new ServiceOptions(modelFolder, DEFAULT_HOST, DEFAULT_RUNTIME_PORT, HostOptions.defaults(), NO_MEDIA,
-                LiveKitCredentials.DEV, NO_COORDINATOR);
+                LiveKitCredentials.DEV, NO_COORDINATOR,
+                SecurityOptions.defaults(), null);
     }
 
     public ServiceOptions withRuntimePort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, port, host, mediaPort, livekit, coordinatorPort, security, runtimeHost);
     }
 
     public ServiceOptions withBindHost(String address) {
-        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, address, runtimePort, host, mediaPort, livekit, coordinatorPort, security, runtimeHost);
     }
 
     public ServiceOptions withHost(HostOptions options) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, options, mediaPort, livekit, coordinatorPort, security, runtimeHost);
     }
 
     public ServiceOptions withMediaPort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, port, livekit, coordinatorPort, security, runtimeHost);
     }
 
     public ServiceOptions withLiveKit(LiveKitCredentials credentials) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials, coordinatorPort);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, credentials, coordinatorPort, security, runtimeHost);
     }
 
     public ServiceOptions withCoordinatorPort(int port) {
-        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port);
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, port, security, runtimeHost);
+    }
+
+    public ServiceOptions withSecurity(SecurityOptions options) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, coordinatorPort, options,
+                runtimeHost);
+    }
+
+    /** Binds the runtime API to {@code address} (e.g. 0.0.0.0 to let other machines script it). */
+    public ServiceOptions withRuntimeHost(String address) {
+        return new ServiceOptions(modelFolder, bindHost, runtimePort, host, mediaPort, livekit, coordinatorPort, security,
+                address);
+    }
+
+    /** Where the runtime API actually binds (see {@link #runtimeHost}). */
+    public String runtimeBindHost() {
+        if (runtimeHost != null && !runtimeHost.isBlank()) {
+            return runtimeHost;
+        }
+        return LoopbackNames.isLoopback(bindHost) ? bindHost : DEFAULT_HOST;
+    }
+
+    /** True when any server listens beyond this machine's loopback. */
+    public boolean exposed() {
+        return !LoopbackNames.isLoopback(bindHost) || !LoopbackNames.isLoopback(runtimeBindHost());
     }
 }

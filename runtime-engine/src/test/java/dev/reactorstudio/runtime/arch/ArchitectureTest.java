@@ -74,6 +74,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theGuardDependsOnNoOtherEnginePackage() {
+        classes().that().resideInAPackage("..runtime.guard..")
+                .should().onlyDependOnClassesThat(resideInAPackage("..runtime.guard..")
+                        .or(not(resideInAPackage("dev.reactorstudio.."))))
+                .because("every server and the studio's embedders apply the same checks; the guard sits below them all")
+                .check(engine);
+    }
+
+    @Test
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("..runtime.cli..")
@@ -84,6 +93,7 @@ class ArchitectureTest {
                 .layer("servers").definedBy("..runtime.server..")
                 .layer("coordinator").definedBy("..runtime.coordinator..")
                 .layer("livekit").definedBy("..runtime.livekit..")
+                .layer("guard").definedBy("..runtime.guard..")
                 .layer("media").definedBy("..runtime.media..")
                 .layer("host").definedBy("..runtime.host..")
                 .layer("registry").definedBy("..runtime.registry..")
@@ -104,6 +114,9 @@ class ArchitectureTest {
                 // the two WebRTC front doors share the media engine; neither knows the other
                 .whereLayer("coordinator").mayOnlyBeAccessedByLayers("services")
                 .whereLayer("livekit").mayOnlyBeAccessedByLayers("services", "cli")
+                // origin allow-list, Host check and limits: what every server checks before it acts
+                .whereLayer("guard").mayOnlyBeAccessedByLayers("servers", "coordinator", "livekit", "media", "session",
+                        "services", "cli", "fleet")
                 .whereLayer("media").mayOnlyBeAccessedByLayers("coordinator", "livekit", "services")
                 .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli", "fleet-join")
                 // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it

@@ -73,6 +73,23 @@ class ReactorCliTest {
     }
 
     @Test
+    void aNonLoopbackHostWithoutAllowedOriginsRefusesToStartAndSaysWhatToAdd() {
+        Result result = run("run", "../examples/hello-pattern", "--host", "0.0.0.0", "--port", "0",
+                "--media-port", "0", "--coordinator-port", "0");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--host 0.0.0.0 opens the servers to the network")
+                .contains("add --allow-origin http://PAGE-HOST:PORT").contains("--allow-origin '*'");
+    }
+
+    @Test
+    void aMalformedAllowedOriginIsAUsageErrorNamingTheForm() {
+        Result result = run("run", "../examples/hello-pattern", "--allow-origin", "192.168.1.20:5173", "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--allow-origin \"192.168.1.20:5173\" is not an origin")
+                .contains("scheme://host[:port]");
+    }
+
+    @Test
     void initRefusesPythonAndDjlTogether(@TempDir Path dir) {
         Result result = run("init", dir.resolve("both").toString(), "--python", "--djl");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -52,23 +52,43 @@ class CoordinatorHttpTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, "http://localhost:3000");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String origin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + coordinator.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (method.equals("OPTIONS")) {
-            request.header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+            request.header("Origin", origin).header("Access-Control-Request-Method", "POST")
                     .header("Access-Control-Request-Headers", "content-type,reactor-api-version")
                     .header("Access-Control-Request-Private-Network", "true");
+        } else if (!origin.equals("http://localhost:3000")) {
+            request.header("Origin", origin).header("Content-Type", "text/plain");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void preflightAllowsAnyOriginTheSdkHeadersAndPrivateNetworkAccess() throws Exception {
+    void preflightFromALoopbackDevServerAllowsItsOriginTheSdkHeadersAndPrivateNetworkAccess() throws Exception {
         HttpResponse<String> r = send("OPTIONS", "/start_session", null);
         assertThat(r.statusCode()).isBetween(200, 204);
-        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
         assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("reactor-api-version");
         assertThat(r.headers().firstValue("Access-Control-Allow-Private-Network")).hasValue("true");
+    }
+
+    @Test
+    void aForeignPageCannotStartASessionNorGetAPreflightThrough() throws Exception {
+        HttpResponse<String> preflight = send("OPTIONS", "/start_session", null, "http://evil.example.com");
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
+        // The "simple" cross-site POST a page can send without a preflight: refused before it starts anything.
+        HttpResponse<String> start = send("POST", "/start_session", "{}", "http://evil.example.com");
+        assertThat(start.statusCode()).isEqualTo(403);
+        assertThat(start.body()).contains("--allow-origin http://evil.example.com");
+        assertThat(services.host().sessions().orElseThrow().current()).isEmpty();
+        assertThat(send("POST", "/stop_session", null, "http://evil.example.com").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/health", null, "http://evil.example.com").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.Limits;
+import dev.reactorstudio.runtime.guard.OriginPolicy;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.services.ReactorServices;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,17 +44,36 @@ public final class StackUnderTest implements AutoCloseable {
     }
 
     /**
+     * What the browser tests need: the pages they serve on either end of the veth (run.mjs from
+     * {@code 10.203.0.2}, the LiveKit viewer page from {@code 10.203.0.1}, any port) may use the
+     * servers, as {@code --allow-origin} would allow them, and may start sessions faster than a
+     * person does (the leak test runs 50 connect cycles).
+     */
+    public static SecurityOptions pagesOfTheTestNetwork() {
+        return SecurityOptions.defaults()
+                .withOrigins(OriginPolicy.allowing(List.of("http://" + BrowserDriver.PAGE_ADDRESS + ":*",
+                        "http://" + BrowserDriver.SERVER_ADDRESS + ":*")))
+                .withLimits(Limits.defaults().withSessionStartsPerMinute(1000));
+    }
+
+    /**
      * {@code examples/<name>} (hello-pattern, python-noise, neural-cppn, …) copied whole, weights
      * included, with {@code argOverrides} merged into the copy's manifest {@code args}; loaded before
-     * this returns.
+     * this returns. Pages of the test network may use it ({@link #pagesOfTheTestNetwork()}).
      */
     public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
                                          HostOptions host) throws Exception {
+        return example(name, bindHost, argOverrides, host, pagesOfTheTestNetwork());
+    }
+
+    /** As above, with the given origin allow-list and limits. */
+    public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
+                                         HostOptions host, SecurityOptions security) throws Exception {
         Path folder = copyOfExample(name, argOverrides);
         ReactorServices services;
         try {
             services = ReactorServices.start(ServiceOptions.defaults(folder)
-                    .withBindHost(bindHost).withRuntimePort(0).withHost(host)
+                    .withBindHost(bindHost).withRuntimePort(0).withHost(host).withSecurity(security)
                     .withMediaPort(0).withCoordinatorPort(0));
         } catch (RuntimeException e) {
             deleteTree(folder);

@@ -82,6 +82,25 @@ class FleetAuthTest {
     }
 
     @Test
+    void aPageOfAnotherOriginIsRefusedBeforeAnythingIsQueuedAndAnAllowedOneGetsCors() throws Exception {
+        String client = tokens.mint("a", Role.CLIENT, Duration.ofMinutes(5));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var foreign = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/sessions"))
+                .header("Origin", "https://evil.example").header("Authorization", "Bearer " + client)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":{\"name\":\"m\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("--allow-origin");
+        assertThat(FleetHttp.get(base + "/fleet", client).body().path("queue")).isEmpty();
+        var local = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/sessions"))
+                .header("Origin", "http://localhost:3000").header("Authorization", "Bearer " + client)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":{\"name\":\"m\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
+    }
+
+    @Test
     void aRuntimeWithTheWrongSecretIsRefusedAndToldWhy() {
         JoinClient join = new JoinClient(List.of(URI.create(base)), new FleetTokens("not-the-fleet-secret-42"),
                 new JoinClient.Registration("r1", "hello-pattern", "1.0.0", "http://127.0.0.1:9"), null);

@@ -53,7 +53,10 @@ class LiveKitBrowserTest {
         host.load();
         sessions = host.sessions().orElseThrow();
         media = new MediaEngine(MediaOptions.defaults());
-        server = new LiveKitServer(TOKENS, host::sessions, media).start(HOST, 0);
+        // The viewer page comes from its own server on the namespace's address (another port): allow-listed.
+        server = new LiveKitServer(TOKENS, host::sessions, media, dev.reactorstudio.runtime.guard.SecurityOptions.defaults()
+                .withOrigins(dev.reactorstudio.runtime.guard.OriginPolicy.allowing(List.of("http://" + HOST + ":*"))))
+                .start(HOST, 0);
         pages = new ViewerPageServer(E2E).start(HOST);
     }
 

@@ -47,6 +47,8 @@ class LiveKitServerTest {
     private final LiveKitTokens tokens = new LiveKitTokens(LiveKitCredentials.DEV);
     private final FakeNegotiation.Recorder negotiations = new FakeNegotiation.Recorder();
     private final AtomicReference<SessionManager> loaded = new AtomicReference<>();
+    /** A dev server on this machine: allowed by default. */
+    private static final String PAGE = "http://localhost:5173";
     private SessionManager manager;
     private LiveKitServer server;
 
@@ -288,20 +290,20 @@ class LiveKitServerTest {
     }
 
     @Test
-    void validateSaysSuccessForAGoodTokenWithOpenCors() throws Exception {
+    void validateSaysSuccessForAGoodTokenWithCorsForTheAllowedPage() throws Exception {
         for (SignalPath path : SignalPath.values()) {
             String query = path == SignalPath.V1 ? "&join_request=" + v1Query() : "";
             HttpResponse<String> response = get(path.validatePath() + "?access_token=" + token("v") + query);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("success");
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PAGE);
         }
         assertThat(manager.current()).as("validate joins nothing").isEmpty();
     }
 
     @Test
-    void validateExplainsARejectedTokenWith401AndOpenCors() throws Exception {
+    void validateExplainsARejectedTokenWith401AndCorsForTheAllowedPage() throws Exception {
         String expired = new LiveKitTokens(LiveKitCredentials.DEV, java.time.Clock.fixed(
                 java.time.Instant.now().minus(Duration.ofHours(3)), java.time.ZoneOffset.UTC))
                 .mint("v", "local", Duration.ofHours(1));
@@ -311,8 +313,22 @@ class LiveKitServerTest {
 
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).contains("expired");
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PAGE);
         }
+    }
+
+    @Test
+    void aPageNotOnTheAllowListGetsNoSocketEvenWithAValidToken() throws Exception {
+        java.util.concurrent.CompletionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                java.util.concurrent.CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                        .header("Origin", "http://evil.example.com").buildAsync(v0(token("intruder")),
+                                new java.net.http.WebSocket.Listener() { }).join());
+        assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
+        HttpResponse<String> validate = get(SignalPath.V0.validatePath() + "?access_token=" + token("v"), "http://evil.example.com");
+        assertThat(validate.statusCode()).isEqualTo(403);
+        assertThat(validate.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(manager.current()).as("no session started for the foreign page").isEmpty();
+        assertThat(negotiations.made).isEmpty();
     }
 
     @Test
@@ -340,9 +356,13 @@ class LiveKitServerTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, PAGE);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String origin) throws Exception {
         String http = server.url().replace("ws://", "http://");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + pathAndQuery))
+                        .header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static ByteBuffer userPacket(String topic, String text) {

@@ -141,6 +141,30 @@ class RuntimeServerTest {
     }
 
     @Test
+    void aCommandPostedByAForeignPageIsRefusedWithoutReachingTheModel() throws Exception {
+        post("/start_session", "");
+        String before = commandCounts();
+        int seen = messages.size();
+        HttpResponse<String> reply = HTTP.send(request("/command").header("Origin", "http://evil.example.com")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"set_palette\",\"args\":{\"palette\":\"neon\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.body()).contains("--allow-origin http://evil.example.com");
+        Thread.sleep(300);
+        assertThat(commandCounts()).as("no command was counted: none reached the model").isEqualTo(before);
+        assertThat(messages.subList(seen, messages.size())).noneMatch(m -> "neon".equals(m.path("palette").asText()));
+        HttpResponse<String> start = HTTP.send(request("/start_session").header("Origin", "http://evil.example.com")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(403);
+    }
+
+    private static String commandCounts() throws Exception {
+        return metricsText().lines().filter(l -> l.startsWith("reactor_commands_total")).sorted()
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void metricsArePrometheusText() throws Exception {
         String text = metricsText();
         assertThat(text).contains("# TYPE reactor_frames_emitted_total counter", "reactor_model_loaded 1.0",

@@ -76,6 +76,11 @@ class _Child:
                 self.stop(message.get("session"))
             elif op == "command":
                 self.commands.put(message)
+            elif op == "emitted":
+                with self.lock:
+                    context = self.current
+                if context is not None:
+                    context._emitted()
             elif op == "weights_result":
                 reply = self.weights_replies.get(message["id"])
                 if reply is not None:

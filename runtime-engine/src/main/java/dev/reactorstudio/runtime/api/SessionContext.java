@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * <p>Frames are RGB. Raw arrays carry their shape explicitly: {@code (H, W, 3)} for one frame
  * or {@code (N, H, W, 3)} for a block of N. Emit as fast as you generate: the runtime paces
- * delivery and blocks {@code emitBlock} when its buffer is full.
+ * delivery and blocks {@code emitBlock} until it is time to generate the next block: a model
+ * faster than its fps cap waits before computing, not with finished frames in a queue, so what it
+ * shows is fresh.
  */
 public interface SessionContext {
 
@@ -41,6 +43,15 @@ public interface SessionContext {
      * {@code NDArray} never load it. For a black frame pass {@code (BufferedImage) null}.
      */
     void emitBlock(NDArray frames);
+
+    /**
+     * Drops the frames emitted so far that have not been shown yet. Call it when a command changes
+     * what the model shows (a new palette, a new scene), so the viewer sees the change in the next
+     * frame you emit instead of after the frames already queued. The next frame still comes at
+     * most once per frame interval, so the video does not stutter; frames emitted after the call
+     * are kept. Safe from command methods and threads the model starts.
+     */
+    void flush();
 
     /** Sends a JSON message to every client of the session (the frontend gets it verbatim). */
     void send(Map<String, ?> message);

@@ -81,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Frames the pacer buffers before emitBlock blocks: more hides jitter, fewer cuts latency (default ${DEFAULT-VALUE}).")
     int queueDepth;
 
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+            description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
+                    + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
+                    + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
+    String videoKbps;
+
     @CommandLine.Mixin
     RegistryOptions registry;
 
@@ -118,6 +124,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --queue-depth must be at least 1, got " + queueDepth);
             return 2;
         }
+        int[] kbps;
+        try {
+            kbps = parseVideoKbps(videoKbps);
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --video-kbps " + videoKbps + ": " + e.getMessage());
+            return 2;
+        }
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
@@ -146,7 +159,8 @@ final class RunCommand implements Callable<Integer> {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
                     .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
-                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
+                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret))
+                    .withVideoKbps(kbps[0], kbps[1], kbps[2]);
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
@@ -200,5 +214,21 @@ final class RunCommand implements Callable<Integer> {
     private JoinOptions joinOptions() {
         return new JoinOptions(JoinOptions.parseCoordinators(join), Secrets.resolve(jwtSecret, jwtSecretFile), runtimeId,
                 host, mediaPort, advertise);
+    }
+
+    /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */
+    static int[] parseVideoKbps(String value) {
+        String[] parts = value.trim().split(":");
+        try {
+            if (parts.length == 1 && Integer.parseInt(parts[0]) == 0) {
+                return new int[] {0, 0, 0};
+            }
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
     }
 }

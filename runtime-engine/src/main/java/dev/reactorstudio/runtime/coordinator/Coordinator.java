@@ -88,12 +88,27 @@ public final class Coordinator implements AutoCloseable {
         return app.port();
     }
 
-    private void health(Context ctx) {
+    private void health(Context ctx) throws InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("status", "healthy");
         body.put("active_connections", viewers.connected() + legacy.clients());
         body.put("runtime", options.runtimeUrl().toString());
+        body.set("model", modelHealth());
         ctx.json(body);
+    }
+
+    /** The runtime's model state ({@code loading} with its progress, ready, serving, failed, ...), for pages and the studio. */
+    private ObjectNode modelHealth() throws InterruptedException {
+        ObjectNode model = json.createObjectNode();
+        try {
+            JsonNode health = runtime.health().body();
+            model.put("state", health.path("state").asText("unknown"));
+            model.put("detail", health.path("detail").asText(""));
+        } catch (IOException e) {
+            model.put("state", "unreachable");
+            model.put("detail", "runtime at " + options.runtimeUrl() + ": " + e.getMessage());
+        }
+        return model;
     }
 
     private void startSession(Context ctx) throws InterruptedException {

@@ -94,7 +94,7 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
         if (closed) {
             throw new IllegalStateException("the media engine is closed");
         }
-        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), events,
+        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), options.videoBitrate(), events,
                 opened -> nativePeers.incrementAndGet(),
                 gone -> {
                     nativePeers.decrementAndGet();

@@ -53,15 +53,17 @@ public final class ViewerPeer {
     private final List<RTCDataChannel> channels = new ArrayList<>();
     private final List<RTCRtpSender> videoSenders = new ArrayList<>();
     private final PeerConnectionFactory factory;
+    private final VideoBitrate bitrate;
     private RTCPeerConnection connection;
     private boolean closing;
     private volatile String videoSessionId;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
 
-    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, PeerEvents events,
-               Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
+    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, VideoBitrate bitrate,
+               PeerEvents events, Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
         this.id = id;
         this.factory = factory;
+        this.bitrate = bitrate;
         this.events = events;
         this.onClosed = onClosed;
         this.executor = new PeerExecutor("reactor-peer-" + id);
@@ -183,8 +185,13 @@ public final class ViewerPeer {
         return nativeSet((pc, observer) -> pc.setLocalDescription(description, observer));
     }
 
+    /**
+     * Applies the remote offer or answer — with the video bitrate range added to its video codecs,
+     * which is where libwebrtc takes our encoder's start/min/max bitrate from ({@link VideoBitrate}).
+     */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
-        return nativeSet((pc, observer) -> pc.setRemoteDescription(description, observer));
+        RTCSessionDescription withBitrate = new RTCSessionDescription(description.sdpType, bitrate.apply(description.sdp));
+        return nativeSet((pc, observer) -> pc.setRemoteDescription(withBitrate, observer));
     }
 
     /** Trickle ICE: a remote candidate. Candidates must arrive after the remote description. */

@@ -83,6 +83,11 @@ final class ActiveSessionContext implements SessionContext {
     }
 
     @Override
+    public void flush() {
+        session.pacer().flush();
+    }
+
+    @Override
     public void send(Map<String, ?> message) {
         if (message == null) {
             throw new IllegalArgumentException("send: message is null — pass a Map such as Map.of(\"type\", \"progress\")");

@@ -58,7 +58,7 @@ public final class Session {
         this.stats = stats;
         this.hooks = hooks;
         this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
-        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), stats, hooks::frame);
+        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), settings.justInTime(), stats, hooks::frame);
         this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
                     Thread t = new Thread(() -> {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,32 +57,72 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /**
-     * Starts a session.
+     * Starts a session. When the previous session is still stopping (its model winding down after
+     * a stop), waits for it to end — at most until the stop grace since that stop has passed —
+     * so a stop followed at once by a start (a reconnect, the next user) is never refused.
      *
-     * @throws SessionBusyException when one is running, or the previous one is still stopping
+     * @throws SessionBusyException when one is running, the previous one ignored its stop past the
+     *                              grace period, or the runtime is shutting down
      */
-    public synchronized Session start() throws SessionBusyException {
-        if (closed) {
-            throw new SessionBusyException("the runtime is shutting down", null);
+    public Session start() throws SessionBusyException {
+        while (true) {
+            Session stopping;
+            synchronized (this) {
+                if (closed) {
+                    throw new SessionBusyException("the runtime is shutting down", null);
+                }
+                Session previous = current;
+                if (previous == null || previous.state() == SessionState.ENDED) {
+                    return startNew();
+                }
+                if (previous.state() == SessionState.RUNNING) {
+                    throw new SessionBusyException("session " + previous.id()
+                            + " is running; stop it first or join it", previous.id());
+                }
+                stopping = previous;
+            }
+            awaitEnd(stopping);
         }
-        Session previous = current;
-        if (previous != null && previous.state() == SessionState.RUNNING) {
-            throw new SessionBusyException("session " + previous.id() + " is running; stop it first or join it",
-                    previous.id());
-        }
-        // ENDED is set after startSession() returned; the old thread may still be alive for a moment
-        // while it completes the ENDED future, which is no reason to turn the next user away.
-        if (previous != null && previous.state() == SessionState.STOPPING) {
-            throw new SessionBusyException("session " + previous.id() + " is still stopping ("
-                    + seconds(previous.stoppingForNanos()) + "): the model has not returned from startSession() "
-                    + "— it must check shouldStop()", previous.id());
-        }
+    }
+
+    /** Called under the lock once no session is running or stopping. */
+    private Session startNew() {
         Session session = new Session(newSessionId(), model, settings, stats, hooks);
         current = session;
         stats.sessionsStarted.increment();
         session.start();
         LOG.info("Session {} started", session.id());
         return session;
+    }
+
+    /**
+     * Waits (outside the lock, so status calls and stops are never held up) for a stopping session
+     * to end, for what is left of its stop grace; refuses with what is going on once that is spent.
+     */
+    private void awaitEnd(Session stopping) throws SessionBusyException {
+        long grace = settings.stopGrace().toNanos();
+        long left = grace - stopping.stoppingForNanos();
+        if (left > 0) {
+            try {
+                stopping.ended().get(left, TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // Past the grace: refuse below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SessionBusyException("interrupted while waiting for session " + stopping.id()
+                        + " to finish stopping", stopping.id());
+            } catch (ExecutionException e) {
+                return; // ended() never fails; if it did, the state check in start() decides
+            }
+        }
+        if (stopping.state() == SessionState.ENDED) {
+            return;
+        }
+        throw new SessionBusyException("session " + stopping.id() + " was asked to stop "
+                + seconds(stopping.stoppingForNanos()) + " ago and its model has not returned from startSession()"
+                + " (stop grace " + seconds(grace) + "): startSession() must return once shouldStop() is true;"
+                + " a new session can start as soon as it does", stopping.id());
     }
 
     private static String newSessionId() {

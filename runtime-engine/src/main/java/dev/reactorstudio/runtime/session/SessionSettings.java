@@ -11,18 +11,25 @@ import java.time.Duration;
  * @param stopGrace     how long a model may take to notice {@code shouldStop()} before health says so
  * @param defaultWidth  frame width used for black frames before the model emitted any
  * @param defaultHeight frame height used for black frames before the model emitted any
+ * @param justInTime    hold a model that is ahead of its cap before it computes rather than with
+ *                      finished frames queued (the default; off only to compare in benchmarks)
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight) {
+                              int defaultWidth, int defaultHeight, boolean justInTime) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
     /**
-     * Three frames: as smooth as eight for jittery block models in {@code bench/run.sh pacing}, but a
-     * model faster than its fps cap keeps the queue full, so every extra frame is latency (about 150
-     * ms emit→release at 30 fps here against about 315 ms with eight).
+     * Three frames: the hard bound of the pacer's queue. Just-in-time generation keeps a model that
+     * is faster than its cap well below it (its latency no longer grows with the depth); for
+     * jittery block models {@code bench/run.sh pacing} prints how smooth 3 and 8 play.
      */
     public static final int DEFAULT_QUEUE_DEPTH = 3;
+
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true);
+    }
 
     public SessionSettings {
         // A zero or NaN cap would make the pacer's interval infinite (frames never released).
@@ -49,22 +56,26 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime);
+    }
+
+    public SessionSettings withJustInTime(boolean on) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime);
     }
 }

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fleet coordinator under a crowd: N simulated HTTP clients (the SDK's production calls:
- * POST /sessions, GET /sessions/{id} with the SDK's back-off capped at 1 s, DELETE after a short
+ * POST /sessions, GET /sessions/{id} with the SDK 2.9 back-off — 200 ms doubling to 10 s — DELETE after a short
  * "stream") against M simulated runtimes (tiny HTTP servers answering the coordinator's start and
  * stop, heartbeating every second). Measured on the runtimes: the time from a runtime answering
  * "stopped" to the coordinator starting the next queued session on it (assignment latency after
@@ -64,6 +64,7 @@ public final class FleetBench {
     private final AtomicLong assigned = new AtomicLong();
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong lostRuntimes = new AtomicLong();
     private volatile boolean running;
 
     private FleetBench(int clients, int runtimes, Duration duration) {
@@ -117,6 +118,8 @@ public final class FleetBench {
         created.set(0);
         assigned.set(0);
         deleted.set(0);
+        errors.set(0);
+        lostRuntimes.set(0);
         long cpuBefore = coordinatorCpuNanos();
         long redisBefore = redis == null ? 0 : redis.cpuNanos();
         long start = System.nanoTime();
@@ -141,6 +144,7 @@ public final class FleetBench {
         System.out.printf("  queue operations/s: %.0f (enqueue %.0f, assign %.0f, close %.0f); HTTP requests/s: %.0f; errors: %d%n",
                 (creates + assigns + deletes) / seconds, creates / seconds, assigns / seconds, deletes / seconds,
                 reqs / seconds, errors.get());
+        System.out.printf("  heartbeats refused or late (runtime declared lost, joined again): %d%n", lostRuntimes.get());
         System.out.printf("  coordinator CPU: %.0f%% of one core (threads reactor-fleet-*, lettuce-*)%s%n",
                 100.0 * cpu / wall, redis == null ? "" : String.format("; redis-server: %.0f%% of one core", 100.0 * redisCpu / wall));
         fleet.forEach(SimulatedRuntime::close);
@@ -178,6 +182,9 @@ public final class FleetBench {
         }
         return total;
     }
+
+    /** The JS SDK 2.9's poll back-off: 200 ms, doubling, capped at 10 s. */
+    private static final long POLL_CAP_MS = 10_000;
 
     /** One SDK-like client: create, poll with back-off until ACTIVE, hold 100-300 ms, DELETE, again. */
     private final class Client {
@@ -222,7 +229,7 @@ public final class FleetBench {
                     errors.incrementAndGet();
                     create();
                 } else {
-                    backoffMs = Math.min(backoffMs * 2, 1000);
+                    backoffMs = Math.min(backoffMs * 2, POLL_CAP_MS);
                     scheduler.schedule(this::poll, backoffMs, TimeUnit.MILLISECONDS);
                 }
             });
@@ -271,8 +278,19 @@ public final class FleetBench {
             server.createContext("/fleet/start", this::start);
             server.createContext("/fleet/stop", this::stop);
             server.start();
-            post("/fleet/runtimes", JSON.createObjectNode().put("id", id).put("model", MODEL).put("version", "1")
-                    .put("url", "http://127.0.0.1:" + server.getAddress().getPort()).toString());
+            try {
+                http.send(registration(), HttpResponse.BodyHandlers.discarding());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private HttpRequest registration() {
+            String body = JSON.createObjectNode().put("id", id).put("model", MODEL).put("version", "1")
+                    .put("url", "http://127.0.0.1:" + server.getAddress().getPort()).toString();
+            return HttpRequest.newBuilder(URI.create(base + "/fleet/runtimes")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + tokens.mint("runtime:" + id, Role.RUNTIME, Duration.ofMinutes(1)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }
 
         private void start(HttpExchange exchange) throws IOException {
@@ -300,22 +318,22 @@ public final class FleetBench {
         }
 
         void heartbeat() {
-            try {
-                post("/fleet/runtimes/" + id + "/heartbeat", JSON.createObjectNode().put("serving", serving)
-                        .putArray("ended").toString());
-            } catch (IOException e) {
-                errors.incrementAndGet();
-            }
-        }
-
-        private void post(String path, String body) throws IOException {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + tokens.mint("runtime:" + id, Role.RUNTIME, Duration.ofMinutes(1)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            String body = JSON.createObjectNode().put("serving", serving).toString();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fleet/runtimes/" + id + "/heartbeat"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + tokens.mint("runtime:" + id, Role.RUNTIME, Duration.ofMinutes(1)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        if (e != null || r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            lostRuntimes.incrementAndGet();
+                        }
+                        if (r != null && r.statusCode() == 404) {
+                            // Declared lost (the coordinator fell behind): join again, as a real runtime does.
+                            serving = "";
+                            http.sendAsync(registration(), HttpResponse.BodyHandlers.discarding());
+                        }
+                    });
         }
 
         private static void reply(HttpExchange exchange, String body) throws IOException {

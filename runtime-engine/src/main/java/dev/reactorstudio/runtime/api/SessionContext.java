@@ -67,4 +67,33 @@ public interface SessionContext {
 
     /** The id of this session. */
     String sessionId();
+
+    /**
+     * The video input declared as {@code name} in the manifest's {@code tracks.inputs}. The same
+     * object for the whole session; it waits (empty) until a client publishes the track.
+     *
+     * @throws IllegalArgumentException when no video input has that name (the message lists the declared ones)
+     */
+    InputTrack<InputFrame> videoInput(String name);
+
+    /**
+     * The audio input declared as {@code name}: 48 kHz 16-bit PCM chunks.
+     *
+     * @throws IllegalArgumentException when no audio input has that name
+     */
+    InputTrack<AudioFrame> audioInput(String name);
+
+    /**
+     * Plays PCM on the declared audio output: signed 16-bit samples, {@code channels} (1 or 2)
+     * interleaved, any {@code sampleRate} from 8 to 192 kHz (resampled to 48 kHz). Audio is played
+     * in step with the video the runtime releases: emit each frame's sound right after its
+     * {@code emitBlock}, and both arrive together. Returns at once; audio more than 2 s ahead of
+     * playback is dropped (oldest first).
+     *
+     * @throws IllegalStateException when the manifest declares no audio output
+     */
+    void emitAudio(short[] pcm, int sampleRate, int channels);
+
+    /** As {@link #emitAudio(short[], int, int)} with float samples in -1..1 (clipped). */
+    void emitAudio(float[] pcm, int sampleRate, int channels);
 }

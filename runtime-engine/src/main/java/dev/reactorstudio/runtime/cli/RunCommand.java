@@ -11,6 +11,7 @@ import dev.reactorstudio.runtime.livekit.LiveKitTokens;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.runtime.session.SessionSettings;
+import dev.reactorstudio.runtime.upload.UploadLimits;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -81,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Frames the pacer buffers before emitBlock blocks: more hides jitter, fewer cuts latency (default ${DEFAULT-VALUE}).")
     int queueDepth;
 
+    @Option(names = "--max-upload-mb", defaultValue = "100",
+            description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
+    long maxUploadMib;
+
     @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
             description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
                     + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
@@ -93,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "INTERPRETER",
             description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
     String pythonInterpreter;
+
+    /** 1 TiB: past this a limit is a typo, and four of them must still fit in a long. */
+    private static final long MAX_UPLOAD_MIB = 1024L * 1024L;
 
     @Option(names = "--join", paramLabel = "URL[,URL...]",
             description = "Join a fleet: register with this coordinator (several: any will do) instead of serving clients "
@@ -124,6 +132,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --queue-depth must be at least 1, got " + queueDepth);
             return 2;
         }
+        if (maxUploadMib < 1 || maxUploadMib > MAX_UPLOAD_MIB) {
+            err.println("reactor run: --max-upload-mb must be between 1 and " + MAX_UPLOAD_MIB + ", got " + maxUploadMib);
+            return 2;
+        }
         int[] kbps;
         try {
             kbps = parseVideoKbps(videoKbps);
@@ -134,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
-                .withQueueDepth(queueDepth);
+                .withQueueDepth(queueDepth)
+                .withUploads(UploadLimits.ofMaxFileBytes(maxUploadMib * UploadLimits.MIB));
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));

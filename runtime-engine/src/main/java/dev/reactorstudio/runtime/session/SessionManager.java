@@ -2,11 +2,15 @@ package dev.reactorstudio.runtime.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.api.VideoModel;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
+import dev.reactorstudio.runtime.upload.UploadLimits;
+import dev.reactorstudio.runtime.upload.UploadStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -35,18 +39,26 @@ public final class SessionManager implements AutoCloseable {
     private final SessionStats stats = new SessionStats();
     private final List<FrameSink> frameSinks = new CopyOnWriteArrayList<>();
     private final List<MessageSink> messageSinks = new CopyOnWriteArrayList<>();
+    private final List<AudioSink> audioSinks = new CopyOnWriteArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final ReportedValues reported = new ReportedValues();
     private final ScheduledExecutorService watchdog;
     private final Session.Hooks hooks = new Hooks();
+    private final UploadStore uploads;
     private volatile Session current;
     private volatile Frame latestFrame;
     private volatile boolean closed;
 
     public SessionManager(VideoModel model, CommandBinder commands, SessionSettings settings) {
+        this(model, commands, settings, UploadLimits.defaults());
+    }
+
+    /** @param uploads limits of the files clients may upload to a session (see {@link #uploads()}) */
+    public SessionManager(VideoModel model, CommandBinder commands, SessionSettings settings, UploadLimits uploads) {
         this.model = model;
         this.commands = commands;
         this.settings = settings;
+        this.uploads = new UploadStore(uploads);
         this.messageSinks.add(reported);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reactor-session-watchdog");
@@ -88,6 +100,7 @@ public final class SessionManager implements AutoCloseable {
     /** Called under the lock once no session is running or stopping. */
     private Session startNew() {
         Session session = new Session(newSessionId(), model, settings, stats, hooks);
+        uploads.openSession(session.id());
         current = session;
         stats.sessionsStarted.increment();
         session.start();
@@ -149,12 +162,22 @@ public final class SessionManager implements AutoCloseable {
      * @throws NoActiveSessionException when no session runs
      */
     public CompletableFuture<Object> command(String name, JsonNode args) throws NoActiveSessionException {
+        return command(name, args, Map.of());
+    }
+
+    /**
+     * {@link #command(String, JsonNode)} for a call whose file parameters arrived as uploads.
+     *
+     * @param files uploads of the running session, resolved and authorised through {@link #uploads()}
+     */
+    public CompletableFuture<Object> command(String name, JsonNode args, Map<String, UploadedFile> files)
+            throws NoActiveSessionException {
         Session session = current().filter(s -> s.state() == SessionState.RUNNING)
                 .orElseThrow(NoActiveSessionException::new);
         session.touch();
         Callable<Object> call;
         try {
-            call = commands.bind(name, args);
+            call = commands.bind(name, args, files);
         } catch (InvalidCommandException e) {
             SessionStats.count(stats.commandsRejected, name == null ? "" : name);
             throw e;
@@ -181,6 +204,14 @@ public final class SessionManager implements AutoCloseable {
 
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /**
+     * The files clients uploaded to sessions: only the running session accepts uploads, and a
+     * session's files are deleted when it ends.
+     */
+    public UploadStore uploads() {
+        return uploads;
     }
 
     public SessionStats stats() {
@@ -215,6 +246,15 @@ public final class SessionManager implements AutoCloseable {
 
     public void removeMessageSink(MessageSink sink) {
         messageSinks.remove(sink);
+    }
+
+    /** Receives the model's audio output (10 ms chunks of 48 kHz PCM) while it plays. */
+    public void addAudioSink(AudioSink sink) {
+        audioSinks.add(sink);
+    }
+
+    public void removeAudioSink(AudioSink sink) {
+        audioSinks.remove(sink);
     }
 
     public void addListener(SessionListener listener) {
@@ -263,6 +303,7 @@ public final class SessionManager implements AutoCloseable {
                 LOG.debug("Waiting for session end", e);
             }
         }
+        uploads.close();
     }
 
     /** Fans session output out to subscribers; one failing subscriber never affects the others. */
@@ -280,6 +321,17 @@ public final class SessionManager implements AutoCloseable {
         }
 
         @Override
+        public void audio(String sessionId, short[] pcm, int channels, long playNanos) {
+            for (AudioSink sink : audioSinks) {
+                try {
+                    sink.onAudio(sessionId, pcm, channels, playNanos);
+                } catch (RuntimeException e) {
+                    LOG.warn("Audio sink {} failed", sink, e);
+                }
+            }
+        }
+
+        @Override
         public void message(String sessionId, ObjectNode message) {
             for (MessageSink sink : messageSinks) {
                 try {
@@ -292,6 +344,10 @@ public final class SessionManager implements AutoCloseable {
 
         @Override
         public void event(SessionEvent event) {
+            if (event.type() == SessionEvent.Type.ENDED) {
+                // After the session's threads ended: no command of it can still be reading a file.
+                uploads.discardSession(event.sessionId());
+            }
             for (SessionListener listener : listeners) {
                 try {
                     listener.onEvent(event);

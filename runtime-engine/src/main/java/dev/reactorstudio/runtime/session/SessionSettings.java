@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.session;
 
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import java.time.Duration;
 
 /**
@@ -13,9 +14,10 @@ import java.time.Duration;
  * @param defaultHeight frame height used for black frames before the model emitted any
  * @param justInTime    hold a model that is ahead of its cap before it computes rather than with
  *                      finished frames queued (the default; off only to compare in benchmarks)
+ * @param tracks        the manifest's declared inputs and outputs
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight, boolean justInTime) {
+                              int defaultWidth, int defaultHeight, boolean justInTime, DeclaredTracks tracks) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -28,7 +30,12 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
 
     public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
                            int defaultWidth, int defaultHeight) {
-        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true);
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true, null);
+    }
+
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight, boolean justInTime) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, null);
     }
 
     public SessionSettings {
@@ -49,6 +56,7 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
             throw new IllegalArgumentException("default frame size must be at least 1x1, got "
                     + defaultWidth + "x" + defaultHeight);
         }
+        tracks = tracks == null ? DeclaredTracks.DEFAULT : tracks;
     }
 
     public static SessionSettings defaults() {
@@ -56,26 +64,30 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withJustInTime(boolean on) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on, tracks);
+    }
+
+    public SessionSettings withTracks(DeclaredTracks declared) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, declared);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime, tracks);
     }
 }

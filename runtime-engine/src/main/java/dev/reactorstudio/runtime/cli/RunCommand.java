@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
     long maxUploadMib;
 
-    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "10000:300:30000",
             description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
                     + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
                     + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
@@ -242,6 +242,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // falls through to the usage message
         }
-        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 10000:300:30000, or 0 for libwebrtc's own");
     }
 }

@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.cli;
 
+import dev.reactorstudio.runtime.fleet.auth.Secrets;
+import dev.reactorstudio.runtime.fleet.join.JoinOptions;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
@@ -100,6 +102,24 @@ final class RunCommand implements Callable<Integer> {
     /** 1 TiB: past this a limit is a typo, and four of them must still fit in a long. */
     private static final long MAX_UPLOAD_MIB = 1024L * 1024L;
 
+    @Option(names = "--join", paramLabel = "URL[,URL...]",
+            description = "Join a fleet: register with this coordinator (several: any will do) instead of serving clients "
+                    + "directly. The runtime API binds loopback; --host:--media-port serves the coordinators.")
+    String join;
+
+    @Option(names = "--jwt-secret", description = "With --join: the fleet's shared secret.")
+    String jwtSecret;
+
+    @Option(names = "--jwt-secret-file", description = "With --join: file whose first line is the fleet's shared secret.")
+    Path jwtSecretFile;
+
+    @Option(names = "--advertise", paramLabel = "URL",
+            description = "With --join: the URL coordinators reach this runtime at (default http://HOST:MEDIA-PORT).")
+    URI advertise;
+
+    @Option(names = "--runtime-id", description = "With --join: this runtime's name in the fleet (default HOSTNAME-PORT).")
+    String runtimeId;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -135,6 +155,14 @@ final class RunCommand implements Callable<Integer> {
         // A Python model's requirements.txt installs into its own environment first: show how it goes.
         hostOptions = hostOptions.withPython(hostOptions.python()
                 .withRequirementsListener(new RequirementsBar(err, System.console() != null)));
+        if (join != null) {
+            return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions),
+                    joinOptions());
+        }
+        if (jwtSecret != null || jwtSecretFile != null || advertise != null || runtimeId != null) {
+            err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");
+            return 2;
+        }
         SecurityOptions security;
         try {
             security = SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(allowOrigins));
@@ -197,6 +225,11 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private JoinOptions joinOptions() {
+        return new JoinOptions(JoinOptions.parseCoordinators(join), Secrets.resolve(jwtSecret, jwtSecretFile), runtimeId,
+                host, mediaPort, advertise);
     }
 
     /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */

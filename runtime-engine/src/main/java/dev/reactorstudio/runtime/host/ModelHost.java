@@ -72,7 +72,6 @@ public final class ModelHost implements AutoCloseable {
             if (closed) {
                 weights.cancel();
             }
-            RuntimeBinding.setWeightsResolver(weights::resolve);
             weights.pullMissing(manifest.weights());
             if (closed) {
                 throw new ModelHostException("loading stopped before the model was constructed");
@@ -81,7 +80,19 @@ public final class ModelHost implements AutoCloseable {
             DjlDefaults.apply();
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
-            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(), options.python());
+            // This host's weights, for this model only: other hosts in the JVM have their own.
+            RuntimeBinding.bindWeights(weights::resolve);
+            try {
+                model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(), options.python());
+            } finally {
+                RuntimeBinding.unbindWeights();
+            }
+            ClassLoader modelLoader = model.instance().getClass().getClassLoader();
+            if (modelLoader != ModelHost.class.getClassLoader()) {
+                // A model's own classes (compiled or from its jars) find this host's weights later too. Engine
+                // classes (the Python bridge) are shared by every host, so they are never keyed.
+                RuntimeBinding.registerWeights(modelLoader, weights::resolve);
+            }
             LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
             sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest));
             state = HostState.READY;
@@ -125,7 +136,8 @@ public final class ModelHost implements AutoCloseable {
                 .withFpsCap(manifest.fps())
                 .withQueueDepth(options.queueDepth())
                 .withOrphanTimeout(options.orphanTimeout())
-                .withStopGrace(options.stopGrace());
+                .withStopGrace(options.stopGrace())
+                .withCommandQueue(options.commandQueue());
         return manifest.size().map(hw -> settings.withDefaultSize(hw[1], hw[0])).orElse(settings);
     }
 
@@ -216,6 +228,7 @@ public final class ModelHost implements AutoCloseable {
         }
         LoadedModel loaded = model;
         if (loaded != null) {
+            RuntimeBinding.unregisterWeights(loaded.instance().getClass().getClassLoader());
             try {
                 loaded.close();
             } catch (java.io.IOException | RuntimeException e) {

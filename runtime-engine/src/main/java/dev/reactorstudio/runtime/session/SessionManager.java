@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -218,7 +219,9 @@ public final class SessionManager implements AutoCloseable {
             } catch (TimeoutException e) {
                 LOG.warn("Model did not stop within {} s of shutdown; interrupting it", settings.stopGrace().toSeconds());
                 session.interruptModel();
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the caller of close() decides what an interrupt means
+            } catch (ExecutionException e) {
                 LOG.debug("Waiting for session end", e);
             }
         }

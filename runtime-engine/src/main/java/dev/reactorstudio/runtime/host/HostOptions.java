@@ -12,7 +12,13 @@ import java.util.Map;
  * registry to pull missing weights from, and how Python models are run (interpreter, restart backoff).
  */
 public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueDepth, Map<String, String> environment,
-                          RegistrySettings registry, PythonOptions python) {
+                          RegistrySettings registry, PythonOptions python, int commandQueue) {
+
+    /** With the default command queue ({@link SessionSettings#DEFAULT_COMMAND_QUEUE}). */
+    public HostOptions(Duration orphanTimeout, Duration stopGrace, int queueDepth, Map<String, String> environment,
+                       RegistrySettings registry, PythonOptions python) {
+        this(orphanTimeout, stopGrace, queueDepth, environment, registry, python, SessionSettings.DEFAULT_COMMAND_QUEUE);
+    }
 
     public static HostOptions defaults() {
         Map<String, String> env = System.getenv();
@@ -22,27 +28,32 @@ public record HostOptions(Duration orphanTimeout, Duration stopGrace, int queueD
     }
 
     public HostOptions withOrphanTimeout(Duration timeout) {
-        return new HostOptions(timeout, stopGrace, queueDepth, environment, registry, python);
+        return new HostOptions(timeout, stopGrace, queueDepth, environment, registry, python, commandQueue);
     }
 
     public HostOptions withStopGrace(Duration grace) {
-        return new HostOptions(orphanTimeout, grace, queueDepth, environment, registry, python);
+        return new HostOptions(orphanTimeout, grace, queueDepth, environment, registry, python, commandQueue);
     }
 
     public HostOptions withQueueDepth(int depth) {
-        return new HostOptions(orphanTimeout, stopGrace, depth, environment, registry, python);
+        return new HostOptions(orphanTimeout, stopGrace, depth, environment, registry, python, commandQueue);
     }
 
     /** Also re-reads the registry settings from {@code env} ({@code REACTOR_REGISTRY}, {@code REACTOR_CACHE_DIR}, …). */
     public HostOptions withEnvironment(Map<String, String> env) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env, RegistrySettings.fromEnvironment(env), python);
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, env, RegistrySettings.fromEnvironment(env), python, commandQueue);
     }
 
     public HostOptions withRegistry(RegistrySettings settings) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, settings, python);
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, settings, python, commandQueue);
     }
 
     public HostOptions withPython(PythonOptions options) {
-        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, registry, options);
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, registry, options, commandQueue);
+    }
+
+    /** Commands a session queues for the model at most; more are refused. */
+    public HostOptions withCommandQueue(int commands) {
+        return new HostOptions(orphanTimeout, stopGrace, queueDepth, environment, registry, python, commands);
     }
 }

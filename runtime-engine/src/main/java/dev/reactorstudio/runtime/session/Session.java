@@ -34,6 +34,7 @@ public final class Session {
     private final ActiveSessionContext context;
     private final FramePacer pacer;
     private final ExecutorService commandThread;
+    private final int commandQueueLimit;
     private final Thread sessionThread;
     private final Instant startedAt = Instant.now();
     private final Set<String> clients = ConcurrentHashMap.newKeySet();
@@ -57,9 +58,11 @@ public final class Session {
         this.model = model;
         this.stats = stats;
         this.hooks = hooks;
+        this.commandQueueLimit = settings.commandQueue();
         this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
         this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), stats, hooks::frame);
-        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(settings.commandQueue()),
                 runnable -> {
                     Thread t = new Thread(() -> {
                         RuntimeBinding.bindThread(context);
@@ -160,7 +163,12 @@ public final class Session {
         try {
             commandThread.execute(command);
         } catch (RejectedExecutionException e) {
-            command.result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+            if (commandThread.isShutdown()) {
+                command.result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+            } else {
+                SessionStats.count(stats.commandsRejected, name);
+                command.result.completeExceptionally(new CommandQueueFullException(name, commandQueueLimit));
+            }
         }
         return command.result;
     }

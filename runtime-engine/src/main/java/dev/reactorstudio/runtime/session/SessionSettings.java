@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param stopGrace     how long a model may take to notice {@code shouldStop()} before health says so
  * @param defaultWidth  frame width used for black frames before the model emitted any
  * @param defaultHeight frame height used for black frames before the model emitted any
+ * @param commandQueue  commands waiting for the model at most; one more is refused (429 on the runtime API)
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight) {
+                              int defaultWidth, int defaultHeight, int commandQueue) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -23,6 +24,8 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
      * ms emit→release at 30 fps here against about 315 ms with eight).
      */
     public static final int DEFAULT_QUEUE_DEPTH = 3;
+    /** Enough for a burst of UI changes (a slider drag) while the model is busy; a flood waits no longer than this. */
+    public static final int DEFAULT_COMMAND_QUEUE = 32;
 
     public SessionSettings {
         // A zero or NaN cap would make the pacer's interval infinite (frames never released).
@@ -38,10 +41,19 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
         if (stopGrace == null || stopGrace.isNegative()) {
             throw new IllegalArgumentException("stop grace must not be negative, got " + stopGrace);
         }
+        if (commandQueue < 1) {
+            throw new IllegalArgumentException("command queue must hold at least 1 command, got " + commandQueue);
+        }
         if (defaultWidth < 1 || defaultHeight < 1) {
             throw new IllegalArgumentException("default frame size must be at least 1x1, got "
                     + defaultWidth + "x" + defaultHeight);
         }
+    }
+
+    /** With the default command queue ({@link #DEFAULT_COMMAND_QUEUE}). */
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, DEFAULT_COMMAND_QUEUE);
     }
 
     public static SessionSettings defaults() {
@@ -49,22 +61,26 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, commandQueue);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, commandQueue);
+    }
+
+    public SessionSettings withCommandQueue(int commands) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commands);
     }
 }

@@ -4,6 +4,7 @@
 #   bench/run.sh registry [bigMB] [smallCount] [smallMB] [reps]
 #   bench/run.sh python [seconds]
 #   bench/run.sh media [seconds]            (inside a private network namespace)
+#   bench/run.sh twoway [seconds]           (webcam loop latency, A/V offset, audio CPU; namespace too)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,8 @@ case "$name" in
   registry) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.RegistryPullBench "$@" ;;
   python) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.PythonBridgeBench "$@" ;;
   media) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.MediaBench "$root" "$@" ;;
+  twoway) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TwoWayMediaBench "$root" "$@" ;;
   ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, ndarray, cppn)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn)" >&2; exit 2 ;;
 esac

@@ -18,12 +18,40 @@ function readStamp(canvas, video) {
   return value;
 }
 
+// The model's audio: Chromium plays a remote WebRTC stream into WebAudio only while a media
+// element plays it too, so a muted <audio> element holds it; an analyser measures the level.
+function listen(track) {
+  const stream = new MediaStream([track]);
+  const element = document.createElement('audio');
+  element.srcObject = stream; element.muted = true; element.autoplay = true;
+  document.body.append(element);
+  element.play().catch(() => {});
+  const context = new AudioContext();
+  context.resume().catch(() => {});
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 2048;
+  const samples = new Float32Array(analyser.fftSize);
+  const source = context.createMediaStreamSource(stream);
+  source.connect(analyser);
+  const audio = { peakRms: 0, lastRms: 0, context, source };
+  const measure = () => {
+    analyser.getFloatTimeDomainData(samples);
+    let sum = 0;
+    for (const x of samples) sum += x * x;
+    audio.lastRms = Math.sqrt(sum / samples.length);
+    audio.peakRms = Math.max(audio.peakRms, audio.lastRms);
+  };
+  audio.timer = setInterval(measure, 20);
+  return audio;
+}
+
 window.e2e = {
   viewers,
   create(apiUrl, modelName = 'hello-pattern') {
     const reactor = new Reactor({ modelName, local: true, apiUrl });
-    const v = { reactor, statuses: [], messages: [], errors: [], frames: 0, width: 0, height: 0,
-                stamps: [], firstFrameAt: null, connectAt: null, readStamps: false };
+    const v = { reactor, statuses: [], messages: [], runtimeMessages: [], errors: [], frames: 0, width: 0, height: 0,
+                stamps: [], firstFrameAt: null, connectAt: null, readStamps: false, audio: null, local: null,
+                localStamps: new Map() };
     const video = document.createElement('video');
     video.muted = true; video.autoplay = true; video.playsInline = true;
     document.body.append(video);
@@ -32,7 +60,9 @@ window.e2e = {
     reactor.on('statusChanged', s => v.statuses.push(s));
     reactor.on('message', m => v.messages.push(m));
     reactor.on('error', e => v.errors.push(e));
+    reactor.on('runtimeMessage', m => v.runtimeMessages.push(m));
     reactor.on('trackReceived', (name, track) => {
+      if (track.kind === 'audio') { v.audio = listen(track); return; }
       video.srcObject = new MediaStream([track]);
       video.play().catch(() => {});
     });
@@ -77,4 +107,132 @@ window.e2e = {
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },
+  // reactor.uploadFile on a File built from base64 bytes; keeps the FileRef for sendWithFiles.
+  async upload(i, base64, name, mime) {
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+    const ref = await viewers[i].reactor.uploadFile(new File([bytes], name, { type: mime }));
+    (viewers[i].refs ??= []).push(ref);
+    return { uploadId: ref.uploadId, name: ref.name, mimeType: ref.mimeType, size: ref.size, index: viewers[i].refs.length - 1 };
+  },
+  // An upload the runtime should refuse (e.g. over the size limit): the SDK's error text, or null if it succeeded.
+  async uploadExpectingError(i, size, name, mime) {
+    try { await viewers[i].reactor.uploadFile(new File([new Uint8Array(size)], name, { type: mime })); return null; }
+    catch (e) { return String(e && e.message || e); }
+  },
+  // sendCommand with FileRef values (by index into this viewer's refs) next to plain arguments.
+  sendWithFiles(i, name, data, files) {
+    const args = { ...data };
+    for (const [param, index] of Object.entries(files)) args[param] = viewers[i].refs[index];
+    viewers[i].reactor.sendCommand(name, args);
+  },
+  // The fake camera and microphone (Chromium's --use-file-for-fake-*-capture).
+  async openDevices(i) {
+    const v = viewers[i];
+    // No voice processing: noise suppression would treat the test tone as noise.
+    v.local = await navigator.mediaDevices.getUserMedia({ video: true,
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    return { video: v.local.getVideoTracks().length, audio: v.local.getAudioTracks().length,
+             settings: v.local.getVideoTracks()[0]?.getSettings() };
+  },
+  async publish(i, video = 'webcam', audio = 'mic') {
+    const v = viewers[i];
+    if (video) await v.reactor.publishTrack(video, v.local.getVideoTracks()[0]);
+    if (audio) await v.reactor.publishTrack(audio, v.local.getAudioTracks()[0]);
+  },
+  async unpublish(i, video = 'webcam', audio = 'mic') {
+    const v = viewers[i];
+    if (video) await v.reactor.unpublishTrack(video);
+    if (audio) await v.reactor.unpublishTrack(audio);
+  },
+  // A/V offset: onsets of flashes in the model's video (frame presentation times) and of beeps in
+  // its audio (an analyser polled every few ms), in wall-clock ms.
+  startAvSync(i) {
+    const v = viewers[i];
+    v.flashes = []; v.beeps = []; v.avRunning = true;
+    const canvas = document.createElement('canvas'); canvas.width = 4; canvas.height = 4;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    let bright = false;
+    const onFrame = (now, meta) => {
+      ctx.drawImage(v.video, 0, 0, 4, 4);
+      const d = ctx.getImageData(0, 0, 4, 4).data;
+      let sum = 0;
+      for (let k = 0; k < d.length; k += 4) sum += d[k] + d[k + 1] + d[k + 2];
+      const isBright = sum / 48 > 128;
+      if (isBright && !bright) v.flashes.push(performance.timeOrigin + meta.presentationTime);
+      bright = isBright;
+      if (v.avRunning) v.video.requestVideoFrameCallback(onFrame);
+    };
+    v.video.requestVideoFrameCallback(onFrame);
+    const a = v.audio;
+    const fast = a.context.createAnalyser();
+    fast.fftSize = 256;
+    a.source.connect(fast);
+    const samples = new Float32Array(fast.fftSize);
+    let loud = false;
+    v.avTimer = setInterval(() => {
+      fast.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const x of samples) sum += x * x;
+      const isLoud = Math.sqrt(sum / samples.length) > 0.2;
+      if (isLoud && !loud) v.beeps.push(performance.timeOrigin + performance.now());
+      loud = isLoud;
+    }, 2);
+  },
+  takeAvSync(i) {
+    const v = viewers[i];
+    v.avRunning = false; clearInterval(v.avTimer);
+    return { flashes: v.flashes, beeps: v.beeps };
+  },
+  audioLevel(i) { const a = viewers[i].audio; return a ? { peakRms: a.peakRms, lastRms: a.lastRms } : null; },
+  runtimeMessages(i) { return viewers[i].runtimeMessages; },
+  // Mean colour of the centre of the model's video as the page shows it.
+  meanColour(i) {
+    const video = viewers[i].video;
+    const canvas = document.createElement('canvas'); canvas.width = 32; canvas.height = 32;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(video, video.videoWidth / 4, video.videoHeight / 4, video.videoWidth / 2, video.videoHeight / 2, 0, 0, 32, 32);
+    const d = ctx.getImageData(0, 0, 32, 32).data;
+    const m = [0, 0, 0];
+    for (let k = 0; k < d.length; k += 4) { m[0] += d[k]; m[1] += d[k + 1]; m[2] += d[k + 2]; }
+    return m.map(x => Math.round(x / (d.length / 4)));
+  },
+  // Loop latency: the local camera preview's stamps (when each counter value was shown here) against
+  // the stamps read back from the model's output.
+  async startLoopStamps(i) {
+    const v = viewers[i];
+    const local = document.createElement('video');
+    local.muted = true; local.autoplay = true; local.playsInline = true;
+    local.srcObject = new MediaStream(v.local.getVideoTracks());
+    document.body.append(local);
+    await local.play().catch(() => {});
+    const canvas = document.createElement('canvas'); canvas.width = 256; canvas.height = 16;
+    v.localStamps = new Map();
+    const onLocal = (now, meta) => {
+      const value = readStamp(canvas, local);
+      const times = v.localStamps.get(value) ?? [];
+      times.push(performance.timeOrigin + meta.presentationTime);
+      v.localStamps.set(value, times);
+      if (v.readStamps) local.requestVideoFrameCallback(onLocal);
+    };
+    v.stamps = []; v.readStamps = true;
+    local.requestVideoFrameCallback(onLocal);
+  },
+  takeLoopLatencies(i) {
+    const v = viewers[i];
+    v.readStamps = false;
+    // The first output presentation of each counter value, against its latest earlier local one
+    // (the camera's file loops, so values repeat).
+    const out = [];
+    let previous = -1;
+    for (const [value, at] of v.stamps) {
+      if (value === previous) continue;
+      previous = value;
+      // Under load the local preview skips frames; a value it skipped this loop would match the
+      // previous loop (the file is 5 s long), so matches older than 2.5 s are dropped.
+      const earlier = (v.localStamps.get(value) ?? []).filter(t => t <= at && at - t < 2500);
+      if (earlier.length) out.push(at - earlier[earlier.length - 1]);
+    }
+    v.stamps = [];
+    return out;
+  },
 };

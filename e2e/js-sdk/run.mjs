@@ -3,7 +3,8 @@
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
 // cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS, refused
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
-// command '<json>' (any model: one valid and one invalid command, see scenarios.command).
+// command '<json>' (any model: one valid and one invalid command, see scenarios.command),
+// upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -18,6 +19,9 @@ const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined;
 const api = opt('--api');
 const pageHost = opt('--page-host') ?? '127.0.0.1';
 const chromium = opt('--chromium') ?? '/usr/bin/chromium';
+// Fake camera/microphone files (y4m/wav) for the media scenarios.
+const videoFile = opt('--video-file');
+const audioFile = opt('--audio-file');
 const [scenario, arg] = args;
 if (!api || !scenario) { console.error('usage: node run.mjs --api URL [--page-host IP] SCENARIO [ARG]'); process.exit(2); }
 
@@ -149,6 +153,38 @@ const scenarios = {
     r.errors = after.errors;
     return r;
   },
+  // SPEC: {"model": "upload-probe", "file": "/tmp/photo.png", "name": "photo.png", "mime": "image/png",
+  //   "command": "inspect", "param": "file", "args": {"note": "x"}, "expect": {"type": "upload_received"},
+  //   "tooLarge": 2000000}
+  // Connects, waits for ready and 10 frames, uploads the file's bytes with the unmodified SDK's
+  // uploadFile (POST /sessions/{sid}/uploads, PUT, fileUploaded), sends the command with the FileRef
+  // as `param` and waits for a send() message containing `expect`. `tooLarge` (optional): a second
+  // upload of that many bytes, expected to fail; its error text is returned.
+  async upload(page) {
+    const spec = JSON.parse(arg);
+    const r = {};
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, spec.model]);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 10);
+    const base64 = fs.readFileSync(spec.file).toString('base64');
+    r.ref = await page.evaluate(([i, b, n, m]) => window.e2e.upload(i, b, n, m), [v, base64, spec.name, spec.mime]);
+    const from = await page.evaluate(i => window.e2e.viewers[i].messages.length, v);
+    await page.evaluate(([i, c, a, f]) => window.e2e.sendWithFiles(i, c, a, f),
+      [v, spec.command, spec.args ?? {}, { [spec.param]: r.ref.index }]);
+    await until(page, a => window.e2e.viewers[a[0]].messages.some((m, k) => k >= a[1] && window.e2e.matches(m, a[2])),
+      [v, from, spec.expect], 20000, 'a message matching ' + JSON.stringify(spec.expect));
+    r.matched = await page.evaluate(([i, from, expect]) => window.e2e.viewers[i].messages
+      .find((m, k) => k >= from && window.e2e.matches(m, expect)), [v, from, spec.expect]);
+    if (spec.tooLarge) {
+      r.tooLargeError = await page.evaluate(([i, n]) => window.e2e.uploadExpectingError(i, n, 'big.bin', 'application/octet-stream'),
+        [v, spec.tooLarge]);
+    }
+    r.status = (await snap(page, v)).status;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    r.errors = (await snap(page, v)).errors;
+    return r;
+  },
   async two(page) {
     const a = await page.evaluate(api => window.e2e.create(api), api);
     const b = await page.evaluate(api => window.e2e.create(api), api);
@@ -225,6 +261,108 @@ const scenarios = {
   },
 };
 
+Object.assign(scenarios, {
+  // examples/webcam-mirror: the fake camera/mic published through the SDK reach the model (its
+  // input_stats/audio_stats), the page hears the model's audio, a second publisher is refused,
+  // unpublishing shows the waiting card again. Needs --video-file and --audio-file.
+  async media(page, _n, _s, browser) {
+    const r = {};
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 10);
+    r.capabilities = await page.evaluate(i => window.e2e.viewers[i].reactor.getCapabilities?.()?.tracks ?? null, v);
+    r.devices = await page.evaluate(i => window.e2e.openDevices(i), v);
+    r.waitingColour = await page.evaluate(i => window.e2e.meanColour(i), v);
+    await page.evaluate(i => window.e2e.publish(i), v);
+    const stat = (type, test) => until(page, ([i, type, test]) => window.e2e.viewers[i].messages
+      .some(m => m.type === type && new Function('m', 'return ' + test)(m)), [v, type, test], 30000, type + ' where ' + test);
+    await stat('input_stats', 'm.frames >= 30');
+    await stat('audio_stats', 'm.rms > 0.05');
+    await until(page, i => (window.e2e.audioLevel(i)?.peakRms ?? 0) > 0.01, v, 20000, 'audio in the page');
+    const last = async type => page.evaluate(([i, type]) => window.e2e.viewers[i].messages.filter(m => m.type === type).slice(-1)[0], [v, type]);
+    r.inputStats = await last('input_stats');
+    r.audioStats = await last('audio_stats');
+    r.pageAudio = await page.evaluate(i => window.e2e.audioLevel(i), v);
+    r.mirroredColour = await page.evaluate(i => window.e2e.meanColour(i), v);
+    // A second viewer of the same session publishing the same tracks is refused: first publisher wins.
+    const w = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    await page.evaluate(i => window.e2e.connect(i), w);
+    await ready(page, w);
+    await page.evaluate(i => window.e2e.openDevices(i), w);
+    await page.evaluate(i => window.e2e.publish(i), w);
+    await until(page, i => window.e2e.runtimeMessages(i).some(m => m.type === 'error'), w, 20000, 'refusal of the second publisher');
+    r.refusal = (await page.evaluate(i => window.e2e.runtimeMessages(i), w)).find(m => m.type === 'error');
+    await page.evaluate(i => window.e2e.disconnect(i, true), w);
+    // Unpublishing: the model sees the webcam stop and shows its waiting card again.
+    await page.evaluate(i => window.e2e.unpublish(i), v);
+    const framesAtUnpublish = r.inputStats.frames;
+    await sleep(3000);
+    r.afterUnpublish = await last('input_stats');
+    r.waitingAgainColour = await page.evaluate(i => window.e2e.meanColour(i), v);
+    r.framesAtUnpublish = framesAtUnpublish;
+    r.errors = (await snap(page, v)).errors;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return r;
+  },
+  // N publish/unpublish cycles; every fifth starts on a new peer of the same session (recoverable
+  // disconnect + reconnect), so the server also creates and drops its input feeds N/5 times. The
+  // session is left running: the Java side counts what is left, then stops it.
+  async pubcycles(page, n) {
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    await page.evaluate(i => window.e2e.openDevices(i), v);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && k % 5 === 0) {
+        await page.evaluate(i => window.e2e.disconnect(i, true), v);
+        await until(page, i => window.e2e.status(i) === 'disconnected', v, 10000, 'recoverable disconnect');
+        await page.evaluate(i => window.e2e.reconnect(i), v);
+        await ready(page, v);
+      }
+      await page.evaluate(i => window.e2e.publish(i), v);
+      await sleep(150);
+      await page.evaluate(i => window.e2e.unpublish(i), v);
+      if ((k + 1) % 10 === 0) log(`${k + 1} publish cycles`);
+    }
+    await page.evaluate(i => window.e2e.disconnect(i, true), v);
+    await until(page, i => window.e2e.status(i) === 'disconnected', v, 10000, 'recoverable disconnect');
+    return { cycles: n };
+  },
+  // A/V offset for SECONDS: a model that flashes its video and beeps at the same time (the bench's
+  // flash-beep model); the page records both onsets.
+  async avsync(page, seconds) {
+    const v = await page.evaluate(api => window.e2e.create(api, 'flash-beep'), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    await until(page, i => window.e2e.viewers[i].audio !== null, v, 20000, 'the model audio track');
+    await sleep(1000);
+    await page.evaluate(i => window.e2e.startAvSync(i), v);
+    await sleep(seconds * 1000);
+    const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return r;
+  },
+  // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
+  async loop(page, seconds) {
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await page.evaluate(i => window.e2e.openDevices(i), v);
+    await page.evaluate(i => window.e2e.send(i, 'set_effect', { effect: 'none' }), v);
+    await page.evaluate(i => window.e2e.publish(i), v);
+    await until(page, i => window.e2e.viewers[i].messages.some(m => m.type === 'input_stats' && m.frames > 30), v, 30000, 'webcam frames at the model');
+    await sleep(2000);
+    await page.evaluate(i => window.e2e.startLoopStamps(i), v);
+    await sleep(seconds * 1000);
+    const latencies = await page.evaluate(i => window.e2e.takeLoopLatencies(i), v);
+    const s = await snap(page, v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return { latencies, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
+  },
+});
+
 function pick(o, ...keys) { return Object.fromEntries(keys.map(k => [k, o[k]])); }
 
 let pageUrl;
@@ -241,13 +379,18 @@ try {
   await bundle();
   server = await servePage();
   pageUrl = `http://${pageHost}:${server.address().port}/`;
+  const media = videoFile || audioFile ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+    // getUserMedia needs a secure context; the test page is plain http on the namespace address.
+    `--unsafely-treat-insecure-origin-as-secure=http://${pageHost}:${server.address().port}`] : [];
+  if (videoFile) media.push(`--use-file-for-fake-video-capture=${videoFile}`);
+  if (audioFile) media.push(`--use-file-for-fake-audio-capture=${audioFile}`);
   const profile = fs.mkdtempSync('/tmp/reactor-chromium-');
   browser = await puppeteer.launch({
     executablePath: chromium, headless: true, userDataDir: profile,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync',
            '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
-           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', ...media],
   });
   const page = await openPage(browser);
   const result = await scenarios[scenario](page, Number(arg ?? 1), Number(args[2] ?? 10), browser);

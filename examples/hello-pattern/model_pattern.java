@@ -33,6 +33,8 @@ public class PatternModel extends VideoModel {
     private volatile double speed;
     private volatile String palette;
     private volatile boolean resetRequested;
+    /** Commands that changed the picture so far; stamped under the frame counter with stamp_counter on. */
+    private volatile int commandsApplied;
 
     public PatternModel(Args args) {
         if (args.size() == null || args.size().size() != 2) {
@@ -66,9 +68,11 @@ public class PatternModel extends VideoModel {
                     t = 0;
                     index = 0;
                 }
+                int commands = commandsApplied; // read with the palette: this frame shows their effect
                 render(frame, t, PALETTES.get(palette));
                 if (stampCounter) {
-                    FrameStamp.write(frame, width, index);
+                    FrameStamp.write(frame, width, 0, index);
+                    FrameStamp.write(frame, width, 1, commands);
                 }
                 ctx.emitBlock(frame, height, width, 3);
                 t += speed / fps;
@@ -133,12 +137,16 @@ public class PatternModel extends VideoModel {
     @Command(name = "set_palette", description = "Colour palette of the pattern")
     public void setPalette(@Param(name = "palette", choices = {"warm", "cool", "mono", "neon"}, defaultValue = "warm") String value) {
         palette = value;
+        commandsApplied++; // one command thread per session: no lost updates
+        // A new palette changes the whole picture: frames rendered with the old one are stale.
+        Reactor.ctx().flush();
         Reactor.ctx().send(state());
     }
 
     @Command(name = "reset", description = "Restart the animation from its first frame")
     public void reset() {
         resetRequested = true;
+        Reactor.ctx().flush();
         Reactor.ctx().send(Map.of("type", "state", "reset", true));
     }
 
@@ -160,16 +168,18 @@ public class PatternModel extends VideoModel {
     }
 
     /**
-     * Writes a frame counter into the top rows as 16 black/white 16x16 cells (bit 15 first), so
-     * a viewer can read back which frame it shows and measure glass-to-glass latency.
+     * Writes counters into the top rows as 16 black/white 16x16 cells (bit 15 first), so a viewer
+     * can read back which frame it shows (glass-to-glass latency) and how many commands it
+     * reflects (command-to-screen latency).
      */
     static final class FrameStamp {
         static final int CELL = 16;
 
-        static void write(byte[] frame, int width, long index) {
+        /** Row 0 carries the frame counter, row 1 (the next 16 pixel rows) the commands applied. */
+        static void write(byte[] frame, int width, int row16, long index) {
             for (int bit = 0; bit < 16; bit++) {
                 byte v = ((index >> (15 - bit)) & 1) == 1 ? (byte) 255 : 0;
-                for (int y = 0; y < CELL; y++) {
+                for (int y = row16 * CELL; y < (row16 + 1) * CELL; y++) {
                     int row = (y * width + bit * CELL) * 3;
                     for (int x = 0; x < CELL * 3; x++) {
                         frame[row + x] = v;

@@ -25,5 +25,6 @@ from ._commands import command
 from ._context import SessionContext, get_ctx
 from ._field import Field
 from ._model import VideoModel
+from ._uploads import UploadedFile
 
-__all__ = ["Field", "VideoModel", "SessionContext", "command", "get_ctx"]
+__all__ = ["Field", "UploadedFile", "VideoModel", "SessionContext", "command", "get_ctx"]

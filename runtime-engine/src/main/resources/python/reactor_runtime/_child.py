@@ -37,6 +37,7 @@ class _Child:
         self.commands = queue.Queue()
         self.model = None
         self.command_functions = {}
+        self.file_params = {}
         self.lock = threading.Lock()
         self.current = None
         self.stopped_early = set()
@@ -52,6 +53,7 @@ class _Child:
         try:
             schema = _commands.schema_of(cls)
             self.command_functions = _commands.commands_of(cls)
+            self.file_params = _commands.file_params(schema)
         except _commands.SchemaError as e:
             raise _LoadFailure(str(e), _relative(e.filename, folder), e.lineno) from e
         _runtime.install_weights_resolver(self.weights)
@@ -76,6 +78,11 @@ class _Child:
                 self.stop(message.get("session"))
             elif op == "command":
                 self.commands.put(message)
+            elif op == "emitted":
+                with self.lock:
+                    context = self.current
+                if context is not None:
+                    context._emitted()
             elif op == "weights_result":
                 reply = self.weights_replies.get(message["id"])
                 if reply is not None:
@@ -128,7 +135,8 @@ class _Child:
             reply = {"op": "command_result", "id": message["id"]}
             try:
                 function = self.command_functions[message["name"]]
-                result = function(self.model, **(message.get("args") or {}))
+                args = _commands.with_files(message.get("args") or {}, self.file_params.get(message["name"], ()))
+                result = function(self.model, **args)
                 reply.update(ok=True, result=result)
                 try:
                     self.channel.send_json(reply)

@@ -2,16 +2,19 @@
 
 The schema is reported to the Java runtime, which validates every call against it before the
 call reaches this process, exactly as for Java models; so the types allowed here are the ones
-the runtime can check: int, float, str, bool and Literal[...] of strings.
+the runtime can check: int, float, str, bool, Literal[...] of strings and UploadedFile (an upload
+the runtime resolved and checked).
 """
 
 import inspect
 import os
 import typing
 
+from ._uploads import UploadedFile
+
 _MARK = "_reactor_command"
-_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
-_ALLOWED = "int, float, str, bool or Literal[...] of strings"
+_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", UploadedFile: "file"}
+_ALLOWED = "int, float, str, bool, Literal[...] of strings or UploadedFile"
 
 
 class SchemaError(Exception):
@@ -65,6 +68,16 @@ def commands_of(cls):
             owners[mark.name] = (klass, attribute)
             found[mark.name] = function
     return dict(sorted(found.items()))
+
+
+def file_params(schema):
+    """``{command: {param, ...}}`` of the parameters that take an UploadedFile."""
+    return {c["name"]: {p["name"] for p in c["params"] if p["type"] == "file"} for c in schema}
+
+
+def with_files(args, names):
+    """The call's arguments with each uploaded file (sent as a dict) turned into an UploadedFile."""
+    return {k: UploadedFile._from_wire(v) if k in names and isinstance(v, dict) else v for k, v in args.items()}
 
 
 def schema_of(cls):
@@ -138,6 +151,8 @@ def _param(parameter, annotation, fail):
     else:
         spec["required"] = False
         if default is not None:
+            if spec["type"] == "file":
+                fail(f"parameter {name}: a file parameter's only default is None")
             if not isinstance(default, (bool, int, float, str)):
                 fail(f"parameter {name}: default {default!r} is not a number, string or bool")
             spec["default"] = default

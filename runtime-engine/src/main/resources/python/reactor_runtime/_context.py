@@ -26,11 +26,12 @@ class SessionContext:
         # The seed's template peeks at this event directly; keep the name.
         self._stop_evt = threading.Event()
         self._ended = False
+        self._turn = threading.Event()
 
     def emit_block(self, frames):
         """Emits frames: an ndarray of shape (H, W, 3) or (N, H, W, 3), RGB, np.uint8 (0..255) or
         float (0..1); ``None`` emits one black frame. Emit as fast as you generate: the runtime
-        paces playback, and this call blocks while its buffer is full."""
+        paces playback, and this call returns when it is time to generate the next block."""
         emit_ns = time.monotonic_ns()
         if frames is None:
             block = None
@@ -39,14 +40,32 @@ class SessionContext:
         # A stopping session drops frames anyway; not sending them lets the model wind down at once.
         if self._ended or self._stop_evt.is_set():
             return
+        # Cleared before sending: the runtime's "emitted" for this block may arrive at once.
+        self._turn.clear()
         if block is None:
             self._channel.send_json({"op": "black"})
         else:
             self._channel.send_frames(block, emit_ns)
+        # Like Java's emitBlock, return only when the runtime wants the next block: the model then
+        # generates it with the newest commands applied instead of running ahead with stale frames.
+        while not self._turn.wait(0.05):
+            if self._stop_evt.is_set() or self._ended:
+                return
+
+    def _emitted(self):
+        """The runtime took the last block and it is time to generate the next (reader thread)."""
+        self._turn.set()
 
     def emit_frame(self, frame):
         """Alias of :meth:`emit_block` (the seed's lifecycle snippet calls it)."""
         self.emit_block(frame)
+
+    def flush(self):
+        """Drops the frames emitted so far that have not been shown yet. Call it from a @command
+        that changes what the model shows, so the change appears in the next frame you emit
+        instead of after the frames already queued; frames emitted after the call are kept."""
+        if not self._ended:
+            self._channel.send_json({"op": "flush"})
 
     def send(self, message):
         """Sends a dict to every client of the session as a JSON message."""

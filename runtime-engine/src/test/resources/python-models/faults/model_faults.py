@@ -12,12 +12,15 @@ class FaultsModel(VideoModel):
         self.height, self.width = size
         self.fault = None
         self.sessions = 0
+        self.shade = 0
 
     def start_session(self):
         ctx = get_ctx()
         self.sessions += 1
         ctx.send({"type": "hello", "pid": os.getpid(), "session": self.sessions})
         frame = np.zeros((self.height, self.width, 3), np.uint8)
+        # Unmeasured, so the pacer's queue fills (no just-in-time hold): "shade" has a backlog to flush.
+        ctx.disable_monitoring()
         try:
             while not ctx.should_stop():
                 if self.fault == "raise":
@@ -31,6 +34,7 @@ class FaultsModel(VideoModel):
                     ctx.emit_block(np.full((self.height, self.width, 3), 2.0))
                 if self.fault == "exit":
                     os._exit(7)
+                frame[...] = self.shade
                 ctx.emit_block(frame)
         finally:
             ctx.send({"type": "cleanup", "session": self.sessions})
@@ -38,6 +42,11 @@ class FaultsModel(VideoModel):
     @command("fault", description="Make the running session fail")
     def set_fault(self, kind: Literal["raise", "bad_shape", "bad_range", "exit"]):
         self.fault = kind
+
+    @command("shade", description="Repaint every pixel; frames already emitted are dropped")
+    def set_shade(self, value: int):
+        self.shade = value
+        get_ctx().flush()
 
     @command("explode", description="A command that raises")
     def explode(self):

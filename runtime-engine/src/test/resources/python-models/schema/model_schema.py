@@ -4,7 +4,7 @@
 from typing import Annotated, Literal, Optional
 
 import numpy as np
-from reactor_runtime import VideoModel, command, get_ctx
+from reactor_runtime import UploadedFile, VideoModel, command, get_ctx
 
 
 class Ge:
@@ -55,6 +55,13 @@ class SchemaModel(VideoModel):
                 steps: Annotated[int, FieldInfo(ge=1, le=50)] = 4,
                 required_level: int = FieldInfo(ge=0, le=3)):
         return [strength, steps, required_level]
+
+    @command("digest", description="An uploaded file's sha256")
+    def digest(self, file: UploadedFile, mask: Optional[UploadedFile] = None):
+        import hashlib
+        return {"name": file.name, "size": file.size, "mime_type": file.mime_type,
+                "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+                "is_uploaded_file": isinstance(file, UploadedFile), "mask": mask}
 
     @command("info")
     def info(self):

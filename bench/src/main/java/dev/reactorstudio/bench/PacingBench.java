@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>fast: a single-frame model generating at ~60 fps capped at 30 fps, so the queue stays full and its
  *       depth is pure latency.</li>
  * </ol>
- * The pacing scenarios run at several queue depths: the depth trades smoothness for latency.
+ * The pacing scenarios run at queue depths 3 (the default) and 8, each with just-in-time pacing
+ * (the default: a model ahead of its cap is held before it computes) and without it (the queue
+ * fills and its depth is latency), interleaved so both see the same machine load.
  * Run: {@code bench/run.sh pacing} (or {@code java -cp ... dev.reactorstudio.bench.PacingBench [seconds]}).
  */
 public final class PacingBench {
@@ -31,25 +33,29 @@ public final class PacingBench {
     public static void main(String[] args) throws Exception {
         BenchLogging.quiet();
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
-        System.out.printf(Locale.ROOT, "%-10s %-11s %5s %10s %12s %12s %12s %12s%n",
-                "size", "scenario", "queue", "frames/s", "p50 err ms", "p99 err ms", "p50 lat ms", "p99 lat ms");
+        System.out.printf(Locale.ROOT, "%-10s %-11s %5s %-4s %10s %12s %12s %12s %12s%n",
+                "size", "scenario", "queue", "jit", "frames/s", "p50 err ms", "p99 err ms", "p50 lat ms", "p99 lat ms");
         for (int[] size : new int[][] {{480, 640}, {720, 1280}}) {
-            run(size, "throughput", 100_000, 1, 0, 8, seconds);
-            for (int depth : new int[] {2, 3, 8}) {
-                run(size, "paced-4@24", 30, 4, 24, depth, seconds);
-                run(size, "fast-1@60", 30, 1, 60, depth, seconds);
+            run(size, "throughput", 100_000, 1, 0, 8, true, seconds);
+            for (int depth : new int[] {3, 8}) {
+                for (boolean jit : new boolean[] {false, true}) {
+                    run(size, "paced-4@24", 30, 4, 24, depth, jit, seconds);
+                }
+                for (boolean jit : new boolean[] {false, true}) {
+                    run(size, "fast-1@60", 30, 1, 60, depth, jit, seconds);
+                }
             }
         }
     }
 
-    private static void run(int[] size, String scenario, double fpsCap, int block, double genFps, int depth, double seconds)
-            throws Exception {
+    private static void run(int[] size, String scenario, double fpsCap, int block, double genFps, int depth,
+                            boolean jit, double seconds) throws Exception {
         int h = size[0];
         int w = size[1];
         List<long[]> releases = new ArrayList<>();
         SyntheticModel model = new SyntheticModel(h, w, block, genFps);
         SessionSettings settings = SessionSettings.defaults().withFpsCap(fpsCap).withQueueDepth(depth)
-                .withOrphanTimeout(Duration.ZERO).withDefaultSize(w, h);
+                .withOrphanTimeout(Duration.ZERO).withDefaultSize(w, h).withJustInTime(jit);
         try (SessionManager manager = new SessionManager(model, (n, a) -> {
             throw new InvalidCommandException("no commands", List.of());
         }, settings)) {
@@ -80,7 +86,8 @@ public final class PacingBench {
         for (int i = 0; i < steady.length; i++) {
             latency[i] = steady[i][1] / 1e6;
         }
-        System.out.printf(Locale.ROOT, "%-10s %-11s %5d %10.1f %12.2f %12.2f %12.2f %12.2f%n", h + "x" + w, scenario, depth, fps,
+        System.out.printf(Locale.ROOT, "%-10s %-11s %5d %-4s %10.1f %12.2f %12.2f %12.2f %12.2f%n", h + "x" + w, scenario,
+                depth, jit ? "on" : "off", fps,
                 percentile(errors, 50), percentile(errors, 99), percentile(latency, 50), percentile(latency, 99));
     }
 

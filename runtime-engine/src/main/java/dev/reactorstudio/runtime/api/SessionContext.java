@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * <p>Frames are RGB. Raw arrays carry their shape explicitly: {@code (H, W, 3)} for one frame
  * or {@code (N, H, W, 3)} for a block of N. Emit as fast as you generate: the runtime paces
- * delivery and blocks {@code emitBlock} when its buffer is full.
+ * delivery and blocks {@code emitBlock} until it is time to generate the next block: a model
+ * faster than its fps cap waits before computing, not with finished frames in a queue, so what it
+ * shows is fresh.
  */
 public interface SessionContext {
 
@@ -42,6 +44,15 @@ public interface SessionContext {
      */
     void emitBlock(NDArray frames);
 
+    /**
+     * Drops the frames emitted so far that have not been shown yet. Call it when a command changes
+     * what the model shows (a new palette, a new scene), so the viewer sees the change in the next
+     * frame you emit instead of after the frames already queued. The next frame still comes at
+     * most once per frame interval, so the video does not stutter; frames emitted after the call
+     * are kept. Safe from command methods and threads the model starts.
+     */
+    void flush();
+
     /** Sends a JSON message to every client of the session (the frontend gets it verbatim). */
     void send(Map<String, ?> message);
 
@@ -56,4 +67,33 @@ public interface SessionContext {
 
     /** The id of this session. */
     String sessionId();
+
+    /**
+     * The video input declared as {@code name} in the manifest's {@code tracks.inputs}. The same
+     * object for the whole session; it waits (empty) until a client publishes the track.
+     *
+     * @throws IllegalArgumentException when no video input has that name (the message lists the declared ones)
+     */
+    InputTrack<InputFrame> videoInput(String name);
+
+    /**
+     * The audio input declared as {@code name}: 48 kHz 16-bit PCM chunks.
+     *
+     * @throws IllegalArgumentException when no audio input has that name
+     */
+    InputTrack<AudioFrame> audioInput(String name);
+
+    /**
+     * Plays PCM on the declared audio output: signed 16-bit samples, {@code channels} (1 or 2)
+     * interleaved, any {@code sampleRate} from 8 to 192 kHz (resampled to 48 kHz). Audio is played
+     * in step with the video the runtime releases: emit each frame's sound right after its
+     * {@code emitBlock}, and both arrive together. Returns at once; audio more than 2 s ahead of
+     * playback is dropped (oldest first).
+     *
+     * @throws IllegalStateException when the manifest declares no audio output
+     */
+    void emitAudio(short[] pcm, int sampleRate, int channels);
+
+    /** As {@link #emitAudio(short[], int, int)} with float samples in -1..1 (clipped). */
+    void emitAudio(float[] pcm, int sampleRate, int channels);
 }

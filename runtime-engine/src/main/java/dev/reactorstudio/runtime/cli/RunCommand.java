@@ -10,6 +10,7 @@ import dev.reactorstudio.runtime.livekit.LiveKitTokens;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
 import dev.reactorstudio.runtime.session.SessionSettings;
+import dev.reactorstudio.runtime.upload.UploadLimits;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -106,9 +107,16 @@ final class RunCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int maxStartsPerMinute;
 
-    @Option(names = "--max-queued-commands", defaultValue = "" + SessionSettings.DEFAULT_COMMAND_QUEUE,
-            description = "Commands waiting for the model at most; one more is refused (429) (default ${DEFAULT-VALUE}).")
-    int maxQueuedCommands;
+
+    @Option(names = "--max-upload-mb", defaultValue = "100",
+            description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
+    long maxUploadMib;
+
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+            description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
+                    + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
+                    + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
+    String videoKbps;
 
     @CommandLine.Mixin
     RegistryOptions registry;
@@ -116,6 +124,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "INTERPRETER",
             description = "Python interpreter for Python models, e.g. a venv's bin/python (default: $REACTOR_PYTHON or python3).")
     String pythonInterpreter;
+
+    /** 1 TiB: past this a limit is a typo, and four of them must still fit in a long. */
+    private static final long MAX_UPLOAD_MIB = 1024L * 1024L;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -129,11 +140,22 @@ final class RunCommand implements Callable<Integer> {
             err.println("reactor run: --queue-depth must be at least 1, got " + queueDepth);
             return 2;
         }
+        if (maxUploadMib < 1 || maxUploadMib > MAX_UPLOAD_MIB) {
+            err.println("reactor run: --max-upload-mb must be between 1 and " + MAX_UPLOAD_MIB + ", got " + maxUploadMib);
+            return 2;
+        }
+        int[] kbps;
+        try {
+            kbps = parseVideoKbps(videoKbps);
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: --video-kbps " + videoKbps + ": " + e.getMessage());
+            return 2;
+        }
         HostOptions hostOptions = HostOptions.defaults()
                 .withOrphanTimeout(Duration.ofSeconds(orphanTimeoutSeconds))
                 .withStopGrace(Duration.ofSeconds(stopGraceSeconds))
                 .withQueueDepth(queueDepth)
-                .withCommandQueue(maxQueuedCommands);
+                .withUploads(UploadLimits.ofMaxFileBytes(maxUploadMib * UploadLimits.MIB));
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
@@ -148,9 +170,6 @@ final class RunCommand implements Callable<Integer> {
         try {
             security = security.withLimits(new Limits(maxViewers, maxPendingPeers,
                     Duration.ofSeconds(pendingPeerTimeoutSeconds), maxMessageBytes, maxBodyBytes, maxStartsPerMinute));
-            if (maxQueuedCommands < 1) {
-                throw new IllegalArgumentException("--max-queued-commands must be at least 1, got " + maxQueuedCommands);
-            }
         } catch (IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
             return 2;
@@ -160,7 +179,8 @@ final class RunCommand implements Callable<Integer> {
             ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(host).withRuntimePort(port)
                     .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
-                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret));
+                    .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret))
+                    .withVideoKbps(kbps[0], kbps[1], kbps[2]);
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
@@ -209,5 +229,21 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */
+    static int[] parseVideoKbps(String value) {
+        String[] parts = value.trim().split(":");
+        try {
+            if (parts.length == 1 && Integer.parseInt(parts[0]) == 0) {
+                return new int[] {0, 0, 0};
+            }
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
     }
 }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator server (:8080). Declares the routes; the work is in {@link SessionStarter}
- * (start or join through the runtime API), {@link Viewers} (peers, data channels, liveness) and
- * {@link LegacySocket} ({@code /ws}).
+ * (start or join through the runtime API), {@link Viewers} (peers, data channels, liveness),
+ * {@link UploadRoutes} (file uploads) and {@link LegacySocket} ({@code /ws}).
  */
 public final class Coordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
@@ -40,6 +40,7 @@ public final class Coordinator implements AutoCloseable {
     private final SessionStarter starter;
     private final Viewers viewers;
     private final LegacySocket legacy;
+    private final UploadRoutes uploads;
     private final String viewerPage;
     private final HttpGuard guard;
     private final StartRateLimiter startLimiter;
@@ -61,8 +62,11 @@ public final class Coordinator implements AutoCloseable {
         this.viewers = new Viewers(media, sessions, options);
         this.legacy = new LegacySocket(starter, runtime, tokens, options.livekitUrl(), startLimiter,
                 () -> sessions.get().flatMap(SessionManager::current).map(s -> s.info().clients()).orElse(0));
+        this.uploads = new UploadRoutes(json, sessions, this::viewer);
         this.viewerPage = resource("viewer.html");
         this.guard = new HttpGuard("coordinator", options.security());
+        // Upload bodies stream to disk under the upload limit (UploadStore), not the JSON body limit.
+        guard.allowLargeBodies(UploadRoutes.PUT_PREFIX);
         QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, HTTP_THREADS);
         pool.setName("reactor-coordinator-http");
         this.app = Javalin.create(config -> {
@@ -80,6 +84,8 @@ public final class Coordinator implements AutoCloseable {
             config.routes.post(SDP, this::offer);
             config.routes.put(SDP, this::offer);
             config.routes.get(SDP, this::pollAnswer);
+            config.routes.post(UploadRoutes.ALLOCATE, uploads::allocate);
+            config.routes.put(UploadRoutes.PUT, uploads::receive);
             config.routes.ws("/ws", legacy::configure);
         });
     }
@@ -95,14 +101,29 @@ public final class Coordinator implements AutoCloseable {
         return app.port();
     }
 
-    private void health(Context ctx) {
+    private void health(Context ctx) throws InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("status", "healthy");
         body.put("active_connections", viewers.connected() + legacy.clients());
         body.put("pending_viewers", viewers.pending());
         body.put("oversize_messages_dropped", viewers.oversizeMessagesDropped());
         body.put("runtime", options.runtimeUrl().toString());
+        body.set("model", modelHealth());
         ctx.json(body);
+    }
+
+    /** The runtime's model state ({@code loading} with its progress, ready, serving, failed, ...), for pages and the studio. */
+    private ObjectNode modelHealth() throws InterruptedException {
+        ObjectNode model = json.createObjectNode();
+        try {
+            JsonNode health = runtime.health().body();
+            model.put("state", health.path("state").asText("unknown"));
+            model.put("detail", health.path("detail").asText(""));
+        } catch (IOException e) {
+            model.put("state", "unreachable");
+            model.put("detail", "runtime at " + options.runtimeUrl() + ": " + e.getMessage());
+        }
+        return model;
     }
 
     private void startSession(Context ctx) throws InterruptedException {
@@ -187,18 +208,8 @@ public final class Coordinator implements AutoCloseable {
             ctx.status(400).json(SdkJson.detail("sdp_offer is missing"));
             return;
         }
-        viewers.negotiate(viewer, offer, videoMid(body));
+        viewers.negotiate(viewer, offer, TrackMapping.read(body, viewer.capabilities));
         ctx.status(202).json(json.createObjectNode().put("status", "pending"));
-    }
-
-    /** The mid of {@code main_video} from {@code track_mapping}: m-lines are matched by mid, never by order. */
-    private static String videoMid(JsonNode body) {
-        for (JsonNode track : body.path("track_mapping")) {
-            if (SdkJson.VIDEO_TRACK.equals(track.path("name").asText())) {
-                return track.path("mid").asText(null);
-            }
-        }
-        return null;
     }
 
     private void pollAnswer(Context ctx) {

@@ -1,9 +1,14 @@
 package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.media.CommandEnvelope;
 import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.media.DataChannelBridge;
+import dev.reactorstudio.runtime.upload.UploadReferences;
+import dev.reactorstudio.runtime.upload.UploadRejectedException;
+import dev.reactorstudio.runtime.upload.UploadStore;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,21 +17,24 @@ import org.slf4j.LoggerFactory;
  * The JS SDK's {@code "data"} channel protocol for one viewer (§4.5): {@code application}
  * envelopes are commands (validated; invalid ones are dropped, as the SDK expects — it waits for
  * no reply), {@code ping} feeds liveness, {@code requestCapabilities} is answered with
- * {@code modelCapabilities}. Runs on the viewer peer's executor.
+ * {@code modelCapabilities}; a command's {@code uploads} are resolved to this viewer's own files
+ * first. Runs on the viewer peer's executor.
  */
 final class JsSdkChannel implements DataChannelBridge.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(JsSdkChannel.class);
 
     private final Viewer viewer;
     private final CommandGateway commands;
+    private final UploadStore uploads;
     private final ObjectNode capabilities;
     private final Runnable onPing;
     private final Consumer<DataChannelBridge> onOpen;
 
-    JsSdkChannel(Viewer viewer, CommandGateway commands, ObjectNode capabilities, Runnable onPing,
-                 Consumer<DataChannelBridge> onOpen) {
+    JsSdkChannel(Viewer viewer, CommandGateway commands, UploadStore uploads, ObjectNode capabilities,
+                 Runnable onPing, Consumer<DataChannelBridge> onOpen) {
         this.viewer = viewer;
         this.commands = commands;
+        this.uploads = uploads;
         this.capabilities = capabilities;
         this.onPing = onPing;
         this.onOpen = onOpen;
@@ -45,14 +53,32 @@ final class JsSdkChannel implements DataChannelBridge.Listener {
             return;
         }
         if (envelope.isApplication()) {
-            commands.dispatch(envelope.type(), envelope.data());
+            dispatch(envelope);
         } else if (envelope.isRuntime("ping")) {
             viewer.pinged();
             onPing.run();
+        } else if (envelope.isRuntime("fileUploaded")) {
+            // A notice only: the bytes were checked when they arrived, and commands name the upload themselves.
+            LOG.debug("Viewer {}: upload {} announced", viewer.id, envelope.data().path("upload_id").asText());
         } else if (envelope.isRuntime("requestCapabilities")) {
             bridge.send(CommandEnvelope.runtime("modelCapabilities", capabilities));
         } else {
             LOG.debug("Viewer {}: ignoring runtime message {}", viewer.id, envelope.type());
         }
+    }
+
+    /**
+     * Resolves the frame's uploads for this viewer (only its own uploads, in its session), then
+     * dispatches; a bad reference drops the call before validation, so the model never sees it.
+     */
+    private void dispatch(CommandEnvelope envelope) {
+        Map<String, UploadedFile> files;
+        try {
+            files = UploadReferences.resolve(uploads, viewer.sessionId, viewer.id, envelope.uploads());
+        } catch (UploadRejectedException e) {
+            LOG.info("Viewer {}: rejected command {}: {}", viewer.id, envelope.type(), e.problems());
+            return;
+        }
+        commands.dispatch(envelope.type(), envelope.data(), files);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
  */
 public final class RuntimeClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The runtime holds a start up to its stop grace (10 s by default) while the previous session ends. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     /** A runtime answer: HTTP status and JSON body (an empty object when the body is not JSON). */
@@ -59,6 +60,11 @@ public final class RuntimeClient implements AutoCloseable {
     public Reply stopSession() throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/stop_session"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** {@code GET /health}: {@code state} is loading, failed, ready, serving, stopping or stuck, with a {@code detail}. */
+    public Reply health() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/health")).GET().timeout(Duration.ofSeconds(5)).build());
     }
 
     public Reply info() throws IOException, InterruptedException {

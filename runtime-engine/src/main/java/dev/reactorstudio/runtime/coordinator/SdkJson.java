@@ -24,13 +24,23 @@ final class SdkJson {
         body.putObject("selected_transport").put("protocol", "webrtc").put("version", "1.0");
         ObjectNode capabilities = body.putObject("capabilities");
         capabilities.put("protocol_version", "1.0");
-        capabilities.putArray("tracks").addObject()
-                .put("name", VIDEO_TRACK).put("kind", "video").put("direction", "recvonly");
+        capabilities.set("tracks", tracks(started.capabilities()));
         capabilities.set("commands", started.capabilities().path("commands"));
         capabilities.put("emission_fps", started.fps());
         // Not part of the SDK's schema (zod drops it): lets tools see which runtime session they joined.
         body.put("runtime_session_id", started.sessionId());
         return body;
+    }
+
+    /** The declared tracks from the runtime's {@code /info}; an older runtime without them has the one default output. */
+    static com.fasterxml.jackson.databind.node.ArrayNode tracks(ObjectNode capabilities) {
+        com.fasterxml.jackson.databind.JsonNode tracks = capabilities.path("tracks");
+        if (tracks.isArray() && !tracks.isEmpty()) {
+            return (com.fasterxml.jackson.databind.node.ArrayNode) tracks.deepCopy();
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode fallback = JsonNodeFactory.instance.arrayNode();
+        fallback.addObject().put("name", VIDEO_TRACK).put("kind", "video").put("direction", "recvonly");
+        return fallback;
     }
 
     static ObjectNode detail(String message) {

@@ -7,6 +7,7 @@ import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.session.SessionState;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a session through the runtime API, or joins the running one (409). A 409 for a
  * session that is still stopping — a page's start/stop/start, e.g. React StrictMode — waits for
- * it to end and starts again, rather than joining a session about to vanish.
+ * it to end and starts again, rather than joining a session about to vanish. A 503 while the
+ * model loads holds the start until it is ready ({@link ModelLoadWait}).
  */
 final class SessionStarter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStarter.class);
@@ -38,19 +40,35 @@ final class SessionStarter {
 
     private final RuntimeClient runtime;
     private final Supplier<Optional<SessionManager>> sessions;
+    private final ModelLoadWait loadWait;
     private volatile JsonNode info;
 
     SessionStarter(RuntimeClient runtime, Supplier<Optional<SessionManager>> sessions) {
+        this(runtime, sessions, ModelLoadWait.DEFAULT_BOUND);
+    }
+
+    /** @param loadBound longest a start waits for the model to finish loading */
+    SessionStarter(RuntimeClient runtime, Supplier<Optional<SessionManager>> sessions, Duration loadBound) {
         this.runtime = runtime;
         this.sessions = sessions;
+        this.loadWait = new ModelLoadWait(runtime, loadBound);
     }
 
     Started startOrJoin() throws StartFailed, InterruptedException {
+        long begun = System.nanoTime();
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 RuntimeClient.Reply reply = runtime.startSession();
                 if (reply.ok()) {
                     return started(reply.body().path("session_id").asText());
+                }
+                if (reply.status() == 503 && attempt == 0) {
+                    // Loading (or failed): wait for the model, then start once more; a second 503 is passed on.
+                    loadWait.awaitLoaded(begun);
+                    reply = runtime.startSession();
+                    if (reply.ok()) {
+                        return started(reply.body().path("session_id").asText());
+                    }
                 }
                 if (reply.status() != 409) {
                     throw new StartFailed(reply.status(), "runtime: " + reply.detail());

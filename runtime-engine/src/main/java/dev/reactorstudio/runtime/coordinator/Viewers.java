@@ -9,6 +9,9 @@ import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.media.DataChannelBridge;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.PeerEvents;
+import dev.reactorstudio.runtime.media.SessionAudioSource;
+import dev.reactorstudio.runtime.media.SessionVideoSource;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.reactorstudio.runtime.media.ViewerPeer;
 import dev.reactorstudio.runtime.session.MessageSink;
 import dev.reactorstudio.runtime.session.Session;
@@ -113,9 +116,9 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
      * Starts answering {@code offerSdp} with a new peer (replacing the viewer's previous one);
      * the answer, candidates inline, lands in {@link Viewer#answer()}.
      */
-    void negotiate(Viewer viewer, String offerSdp, String videoMid) {
+    void negotiate(Viewer viewer, String offerSdp, TrackMapping mapping) {
         CommandGateway commands = sessions.get().map(tapped::get).orElse(null);
-        ViewerPeer peer = media.openPeer(viewer.nextPeerName(), new ViewerEvents(viewer, commands));
+        ViewerPeer peer = media.openPeer(viewer.nextPeerName(), new ViewerEvents(viewer, commands, mapping));
         CompletableFuture<String> answer = new CompletableFuture<>();
         ViewerPeer previous = viewer.replacePeer(peer, answer);
         if (previous != null) {
@@ -127,8 +130,11 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
             peer.close();
             return;
         }
-        media.video(viewer.sessionId)
-                .thenCompose(video -> peer.answer(offerSdp, video, videoMid, options.forcedCodec(),
+        CompletableFuture<SessionAudioSource> audio = mapping.audioMid() == null
+                ? CompletableFuture.completedFuture(null) : media.audio(viewer.sessionId);
+        media.video(viewer.sessionId).thenCombine(audio, (video, sound) -> new Object[] {video, sound})
+                .thenCompose(sources -> peer.answer(offerSdp, (SessionVideoSource) sources[0], mapping.videoMid(),
+                        (SessionAudioSource) sources[1], mapping.audioMid(), options.forcedCodec(),
                         media.options().gatherTimeout()))
                 .whenComplete((sdp, error) -> {
                     if (error != null) {
@@ -222,10 +228,29 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
     private final class ViewerEvents implements PeerEvents {
         private final Viewer viewer;
         private final CommandGateway commands;
+        private final TrackMapping mapping;
 
-        ViewerEvents(Viewer viewer, CommandGateway commands) {
+        ViewerEvents(Viewer viewer, CommandGateway commands, TrackMapping mapping) {
             this.viewer = viewer;
             this.commands = commands;
+            this.mapping = mapping;
+        }
+
+        /** The client's webcam or microphone m-line: feeds the declared input it is mapped to. */
+        @Override
+        public void onTrack(ViewerPeer peer, RTCRtpTransceiver transceiver) {
+            String name = mapping.inputs().get(transceiver.getMid());
+            if (name == null) {
+                return;
+            }
+            session(viewer).ifPresent(s -> media.feedInput(peer, transceiver, name, s.inputs(), message -> {
+                DataChannelBridge channel = viewer.channel();
+                if (channel != null && viewer.isCurrent(peer)) {
+                    ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                            .put("code", "TRACK_PUBLISH_REFUSED").put("track", name).put("message", message);
+                    channel.send(CommandEnvelope.runtime("error", data));
+                }
+            }));
         }
 
         @Override
@@ -233,7 +258,8 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
             if (!"data".equals(channel.getLabel()) || commands == null) {
                 return;
             }
-            DataChannelBridge.attach(peer, channel, new JsSdkChannel(viewer, commands, viewer.capabilities,
+            DataChannelBridge.attach(peer, channel, new JsSdkChannel(viewer, commands, commands.uploads(),
+                    viewer.capabilities,
                     () -> session(viewer).ifPresent(Session::touch),
                     bridge -> {
                         if (viewer.isCurrent(peer)) {

@@ -1,6 +1,8 @@
 package dev.reactorstudio.runtime.host;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reactorstudio.runtime.api.RuntimeBinding;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.djl.DjlDefaults;
 import dev.reactorstudio.runtime.manifest.Manifest;
 import dev.reactorstudio.runtime.manifest.ManifestCheck;
@@ -21,7 +23,9 @@ import dev.reactorstudio.runtime.session.SessionHealth;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.session.SessionSettings;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -94,7 +98,8 @@ public final class ModelHost implements AutoCloseable {
                 RuntimeBinding.registerWeights(modelLoader, weights::resolve);
             }
             LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
-            sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest));
+            sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest),
+                    options.uploads());
             state = HostState.READY;
         } catch (ModelLoadException e) {
             fail(e.getMessage());
@@ -137,18 +142,26 @@ public final class ModelHost implements AutoCloseable {
                 .withQueueDepth(options.queueDepth())
                 .withOrphanTimeout(options.orphanTimeout())
                 .withStopGrace(options.stopGrace())
-                .withCommandQueue(options.commandQueue());
+                .withTracks(manifest.tracks());
         return manifest.size().map(hw -> settings.withDefaultSize(hw[1], hw[0])).orElse(settings);
     }
 
     /** Adapts the model's command registry to the session layer: validation errors become rejections. */
     private static CommandBinder commandBinder(LoadedModel model) {
-        return (name, args) -> {
-            try {
-                var call = model.commands().validate(name, args);
-                return () -> call.invoke(model.instance());
-            } catch (CommandRejectedException e) {
-                throw new InvalidCommandException(e.getMessage(), e.problems());
+        return new CommandBinder() {
+            @Override
+            public Callable<Object> bind(String name, JsonNode args) {
+                return bind(name, args, Map.of());
+            }
+
+            @Override
+            public Callable<Object> bind(String name, JsonNode args, Map<String, UploadedFile> files) {
+                try {
+                    var call = model.commands().validate(name, args, files);
+                    return () -> call.invoke(model.instance());
+                } catch (CommandRejectedException e) {
+                    throw new InvalidCommandException(e.getMessage(), e.problems());
+                }
             }
         };
     }

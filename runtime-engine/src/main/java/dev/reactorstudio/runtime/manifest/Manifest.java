@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param modelClass     the {@code class} field as written; {@code classReference} is it parsed
  * @param args           passed to the model's constructor; empty when the manifest has none
  * @param weights        weight folder names (or local paths during development); empty when none
+ * @param tracks         declared inputs and outputs; {@link DeclaredTracks#DEFAULT} (one {@code main_video}) when none
  */
 public record Manifest(Path folder, String reactorRuntime, String modelClass, ClassReference classReference,
-                       String modelName, String modelVersion, ObjectNode args, List<String> weights) {
+                       String modelName, String modelVersion, ObjectNode args, List<String> weights,
+                       DeclaredTracks tracks) {
 
     /** The frame rate a model gets when its manifest does not say. */
     public static final double DEFAULT_FPS = 30;
@@ -34,6 +36,13 @@ public record Manifest(Path folder, String reactorRuntime, String modelClass, Cl
         // Copied because ObjectNode is mutable and a manifest is shared by loader, server and studio.
         args = args == null ? JsonNodeFactory.instance.objectNode() : args.deepCopy();
         weights = weights == null ? List.of() : List.copyOf(weights);
+        tracks = tracks == null ? DeclaredTracks.DEFAULT : tracks;
+    }
+
+    /** A manifest with the default tracks (one {@code main_video} output), as every seed manifest has. */
+    public Manifest(Path folder, String reactorRuntime, String modelClass, ClassReference classReference,
+                    String modelName, String modelVersion, ObjectNode args, List<String> weights) {
+        this(folder, reactorRuntime, modelClass, classReference, modelName, modelVersion, args, weights, null);
     }
 
     /** A copy of the constructor arguments, so callers cannot change this manifest. */

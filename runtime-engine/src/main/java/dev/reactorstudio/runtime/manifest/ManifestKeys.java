@@ -11,8 +11,9 @@ final class ManifestKeys {
     static final String MODEL_VERSION = "model_version";
     static final String ARGS = "args";
     static final String WEIGHTS = "weights";
+    static final String TRACKS = "tracks";
 
-    static final List<String> ALL = List.of(REACTOR_RUNTIME, CLASS, MODEL_NAME, MODEL_VERSION, ARGS, WEIGHTS);
+    static final List<String> ALL = List.of(REACTOR_RUNTIME, CLASS, MODEL_NAME, MODEL_VERSION, ARGS, WEIGHTS, TRACKS);
     static final List<String> REQUIRED = List.of(REACTOR_RUNTIME, CLASS, MODEL_NAME, MODEL_VERSION);
 
     /** Keys inside {@code args} that the runtime itself reads. */

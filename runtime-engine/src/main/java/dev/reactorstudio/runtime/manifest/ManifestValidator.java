@@ -117,6 +117,7 @@ public final class ManifestValidator {
                         .ifPresent(text -> VersionRules.checkModelVersion(text, problems));
                 case ManifestKeys.ARGS -> ArgsRules.check(value, problems);
                 case ManifestKeys.WEIGHTS -> WeightsRules.check(value, problems);
+                case ManifestKeys.TRACKS -> TracksRules.check(value, problems);
                 default -> problems.warningAtKey(key, unknownKeyMessage(key));
             }
         }
@@ -175,7 +176,8 @@ public final class ManifestValidator {
                 root.get(ManifestKeys.MODEL_NAME).textValue(),
                 root.get(ManifestKeys.MODEL_VERSION).textValue(),
                 args == null ? null : (ObjectNode) args,
-                weights);
+                weights,
+                TracksRules.read(root.get(ManifestKeys.TRACKS)));
     }
 
     private static ManifestCheck fileProblem(String message) {

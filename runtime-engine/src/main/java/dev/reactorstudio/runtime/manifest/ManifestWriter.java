@@ -36,6 +36,13 @@ public final class ManifestWriter {
         node.put(ManifestKeys.MODEL_VERSION, manifest.modelVersion());
         node.set(ManifestKeys.ARGS, manifest.args());
         manifest.weights().forEach(node.putArray(ManifestKeys.WEIGHTS)::add);
+        if (manifest.tracks().explicit()) {
+            ObjectNode tracks = node.putObject(ManifestKeys.TRACKS);
+            var inputs = tracks.putArray(TracksRules.INPUTS);
+            manifest.tracks().inputs().forEach(t -> inputs.addObject().put("name", t.name()).put("kind", t.kind().wireName()));
+            var outputs = tracks.putArray(TracksRules.OUTPUTS);
+            manifest.tracks().outputs().forEach(t -> outputs.addObject().put("name", t.name()).put("kind", t.kind().wireName()));
+        }
         return toJson(node);
     }
 

@@ -15,11 +15,17 @@ import java.util.Optional;
  * @param scope {@code application} or {@code runtime}
  * @param type  the inner {@code type}: a command name, or a runtime message type
  * @param data  the inner {@code data} (command arguments), never null (an empty object when absent)
+ * @param uploads the inner {@code uploads} — file arguments the SDK moved out of {@code data} as
+ *              {@code {"<param>": {"upload_id","name","mime_type","size"}}} — or JSON null when absent
  */
-public record CommandEnvelope(String scope, String type, JsonNode data) {
+public record CommandEnvelope(String scope, String type, JsonNode data, JsonNode uploads) {
     public static final String APPLICATION = "application";
     public static final String RUNTIME = "runtime";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public CommandEnvelope(String scope, String type, JsonNode data) {
+        this(scope, type, data, JsonNodeFactory.instance.nullNode());
+    }
 
     /** Parses a client frame; empty when it is not JSON or has no scope/type (such frames are ignored). */
     public static Optional<CommandEnvelope> parse(String text) {
@@ -40,7 +46,8 @@ public record CommandEnvelope(String scope, String type, JsonNode data) {
         }
         JsonNode data = inner.has("data") && !inner.get("data").isNull()
                 ? inner.get("data") : JsonNodeFactory.instance.objectNode();
-        return Optional.of(new CommandEnvelope(scope, type, data));
+        JsonNode uploads = inner.has("uploads") ? inner.get("uploads") : JsonNodeFactory.instance.nullNode();
+        return Optional.of(new CommandEnvelope(scope, type, data, uploads));
     }
 
     public boolean isApplication() {

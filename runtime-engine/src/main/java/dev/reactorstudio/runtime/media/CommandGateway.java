@@ -1,10 +1,13 @@
 package dev.reactorstudio.runtime.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.NoActiveSessionException;
 import dev.reactorstudio.runtime.session.SessionManager;
+import dev.reactorstudio.runtime.upload.UploadStore;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,11 @@ public final class CommandGateway {
     public record Outcome(Status status, List<String> problems) {
         public enum Status { ACCEPTED, INVALID, NO_SESSION }
 
+        /** Refused before validation (a bad upload reference); the model was not touched. */
+        public static Outcome invalid(List<String> problems) {
+            return new Outcome(Status.INVALID, problems);
+        }
+
         static Outcome ok() {
             return new Outcome(Status.ACCEPTED, List.of());
         }
@@ -36,9 +44,19 @@ public final class CommandGateway {
         this.sessions = sessions;
     }
 
+    /** The session manager's uploads, which a transport resolves a call's file references against. */
+    public UploadStore uploads() {
+        return sessions.uploads();
+    }
+
     public Outcome dispatch(String name, JsonNode args) {
+        return dispatch(name, args, Map.of());
+    }
+
+    /** @param files the call's uploads, already resolved and authorised for this client */
+    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
         try {
-            sessions.command(name, args).whenComplete((result, error) -> {
+            sessions.command(name, args, files).whenComplete((result, error) -> {
                 if (error != null) {
                     LOG.info("Command {} failed in the model: {}", name, error.getMessage());
                 }

@@ -6,7 +6,14 @@ import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.reactorstudio.runtime.manifest.TrackKind;
+import dev.reactorstudio.runtime.session.AudioSink;
 import dev.reactorstudio.runtime.session.SessionEvent;
+import dev.reactorstudio.runtime.session.SessionInputs;
 import dev.reactorstudio.runtime.session.SessionListener;
 import dev.reactorstudio.runtime.session.SessionManager;
 import java.util.ArrayList;
@@ -39,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads it owns: {@code reactor-media-video} (conversion, source lifecycle) and, through
  * its peers, one {@code reactor-peer-<id>} each.
  */
-public final class MediaEngine implements FrameSink, SessionListener, AutoCloseable {
+public final class MediaEngine implements FrameSink, AudioSink, SessionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
     /** How long close waits for peers and the video thread before it leaves the factory allocated. */
     private static final long CLOSE_WAIT_SECONDS = 10;
@@ -52,6 +59,10 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
     private final ExecutorService videoThread;
     /** Touched only on the video thread. */
     private final Map<String, SessionVideoSource> sources = new HashMap<>();
+    /** Created and disposed on the video thread; read by the sessions' audio threads. */
+    private final Map<String, SessionAudioSource> audioSources = new ConcurrentHashMap<>();
+    private final Set<RemoteInput> remoteInputs = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService inputThread;
     private final Set<ViewerPeer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nativePeers = new AtomicInteger();
     private final AtomicInteger pendingFrames = new AtomicInteger();
@@ -71,6 +82,12 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
             t.setDaemon(true);
             return t;
         });
+        this.inputThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reactor-media-inputs");
+            t.setDaemon(true);
+            return t;
+        });
+        inputThread.scheduleWithFixedDelay(this::checkIdleInputs, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     /** Subscribes to a session manager's frames and lifecycle events; attaching twice is a no-op. */
@@ -79,6 +96,7 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
             return;
         }
         sessions.addFrameSink(this);
+        sessions.addAudioSink(this);
         sessions.addListener(this);
         attached.add(sessions);
         sessions.current().ifPresent(s -> video(s.id()));
@@ -86,6 +104,7 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
 
     public synchronized void detach(SessionManager sessions) {
         sessions.removeFrameSink(this);
+        sessions.removeAudioSink(this);
         sessions.removeListener(this);
         attached.remove(sessions);
     }
@@ -98,7 +117,7 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
         if (closed) {
             throw new IllegalStateException("the media engine is closed");
         }
-        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), events,
+        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), options.videoBitrate(), events,
                 opened -> nativePeers.incrementAndGet(),
                 gone -> {
                     nativePeers.decrementAndGet();
@@ -132,6 +151,77 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
     public CompletableFuture<SessionVideoSource> video(String sessionId) {
         return CompletableFuture.supplyAsync(() -> sources.computeIfAbsent(sessionId,
                 id -> SessionVideoSource.create(factory, id)), videoThread);
+    }
+
+    /** The audio output of {@code sessionId}, created on first use (only for sessions whose model declares one). */
+    public CompletableFuture<SessionAudioSource> audio(String sessionId) {
+        return CompletableFuture.supplyAsync(() -> audioSources.computeIfAbsent(sessionId,
+                id -> SessionAudioSource.create(factory, id)), videoThread);
+    }
+
+    /** Receives the session's played audio on its audio thread: pushed straight into the source, which encodes per peer. */
+    @Override
+    public void onAudio(String sessionId, short[] pcm, int channels, long playNanos) {
+        if (closed) {
+            return;
+        }
+        SessionAudioSource source = audioSources.get(sessionId);
+        if (source != null) {
+            // The headless audio module starts a capture thread (10 ms of silence into every audio
+            // sender) as soon as the first audio sender starts. Our source feeds the same senders;
+            // two threads in one sender abort the JVM (audio_send_stream.cc race check) and the
+            // silence would interleave with the model's sound. Nothing here captures a microphone,
+            // so capture is stopped before each push (a no-op once stopped).
+            audio.stopRecording();
+            source.push(pcm, channels);
+        } else {
+            audio(sessionId); // the first chunk is dropped while the source is made: 10 ms nobody hears yet
+        }
+    }
+
+    /**
+     * Feeds the remote track of {@code transceiver} (a client's webcam or microphone) into the
+     * declared input {@code name} of a session, as publisher {@code peer}; detached when the peer
+     * closes. Call on the peer's executor (e.g. from {@link PeerEvents#onTrack}).
+     *
+     * @param onRefused told once, on the peer's executor, why the input was refused (another client holds it)
+     */
+    public void feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, SessionInputs inputs,
+                          java.util.function.Consumer<String> onRefused) {
+        MediaStreamTrack track = transceiver.getReceiver().getTrack();
+        java.util.function.Consumer<String> refused = message -> peer.executor().execute(() -> onRefused.accept(message));
+        RemoteInput input;
+        if (track instanceof VideoTrack video) {
+            RemoteVideoInput v = new RemoteVideoInput(name, peer.id(), inputs, video, refused);
+            v.attach();
+            input = v;
+        } else if (track instanceof AudioTrack audioTrack) {
+            RemoteAudioInput a = new RemoteAudioInput(name, peer.id(), inputs, audioTrack, refused);
+            a.attach();
+            input = a;
+        } else {
+            LOG.warn("Peer {}: track {} has no media to feed input {}", peer.id(), track, name);
+            return;
+        }
+        remoteInputs.add(input);
+        peer.onClose(() -> {
+            remoteInputs.remove(input);
+            input.close();
+        });
+        LOG.debug("Peer {}: feeding input {} ({})", peer.id(), name,
+                input.kind == TrackKind.VIDEO ? "video" : "audio");
+    }
+
+    private void checkIdleInputs() {
+        long now = System.nanoTime();
+        for (RemoteInput input : remoteInputs) {
+            input.checkIdle(now);
+        }
+    }
+
+    /** Client tracks currently feeding inputs (the leak tests watch this). */
+    public int remoteInputCount() {
+        return remoteInputs.size();
     }
 
     /** Receives released frames on the pacer thread: only hands them over, so playout is never delayed here. */
@@ -189,6 +279,15 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
             source.dispose();
             LOG.debug("Disposed the video of session {}", sessionId);
         }
+        SessionAudioSource audioSource = audioSources.remove(sessionId);
+        if (audioSource != null) {
+            audioSource.dispose();
+        }
+    }
+
+    /** Native media sources alive now (video and audio): the leak tests watch this. */
+    public CompletableFuture<Integer> sourceCount() {
+        return CompletableFuture.supplyAsync(() -> sources.size() + audioSources.size(), videoThread);
     }
 
     /** Peers whose native connection exists (created and not yet closed): the leak tests watch this. */
@@ -233,9 +332,12 @@ public final class MediaEngine implements FrameSink, SessionListener, AutoClosea
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Some peers did not close within {} s", CLOSE_WAIT_SECONDS, e);
         }
+        inputThread.shutdownNow();
         videoThread.execute(() -> {
             sources.values().forEach(SessionVideoSource::dispose);
             sources.clear();
+            audioSources.values().forEach(SessionAudioSource::dispose);
+            audioSources.clear();
         });
         videoThread.shutdown();
         boolean videoDone = false;

@@ -11,13 +11,22 @@ import java.util.List;
  * @param maxPort       highest UDP port for ICE
  * @param gatherTimeout longest a non-trickle answer waits for ICE gathering before it goes out with what it has
  *                      (the JS SDK gives up on an answer after about 6 s)
+ * @param videoBitrate  start/min/max bitrate of the video encoder ({@link VideoBitrate#LOCAL_DEFAULT})
  */
-public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout) {
+public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout,
+                           VideoBitrate videoBitrate) {
+
+    public MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout) {
+        this(iceServers, minPort, maxPort, gatherTimeout, VideoBitrate.LOCAL_DEFAULT);
+    }
 
     public MediaOptions {
         iceServers = List.copyOf(iceServers);
         if (minPort < 0 || maxPort < minPort) {
             throw new IllegalArgumentException("bad ICE port range " + minPort + ":" + maxPort);
+        }
+        if (videoBitrate == null) {
+            videoBitrate = VideoBitrate.LOCAL_DEFAULT;
         }
     }
 
@@ -26,10 +35,14 @@ public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Du
     }
 
     public MediaOptions withPortRange(int min, int max) {
-        return new MediaOptions(iceServers, min, max, gatherTimeout);
+        return new MediaOptions(iceServers, min, max, gatherTimeout, videoBitrate);
     }
 
     public MediaOptions withIceServers(List<String> urls) {
-        return new MediaOptions(urls, minPort, maxPort, gatherTimeout);
+        return new MediaOptions(urls, minPort, maxPort, gatherTimeout, videoBitrate);
+    }
+
+    public MediaOptions withVideoBitrate(VideoBitrate bitrate) {
+        return new MediaOptions(iceServers, minPort, maxPort, gatherTimeout, bitrate);
     }
 }

@@ -51,17 +51,20 @@ public final class ViewerPeer {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     // The fields below are touched only on the executor.
     private final List<RTCDataChannel> channels = new ArrayList<>();
-    private final List<RTCRtpSender> videoSenders = new ArrayList<>();
+    private final List<RTCRtpSender> senders = new ArrayList<>();
+    private final List<Runnable> closeActions = new ArrayList<>();
     private final PeerConnectionFactory factory;
+    private final VideoBitrate bitrate;
     private RTCPeerConnection connection;
     private boolean closing;
     private volatile String videoSessionId;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
 
-    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, PeerEvents events,
-               Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
+    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, VideoBitrate bitrate,
+               PeerEvents events, Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
         this.id = id;
         this.factory = factory;
+        this.bitrate = bitrate;
         this.events = events;
         this.onClosed = onClosed;
         this.executor = new PeerExecutor("reactor-peer-" + id);
@@ -104,10 +107,25 @@ public final class ViewerPeer {
      */
     public CompletableFuture<String> answer(String offerSdp, SessionVideoSource video, String videoMid,
                                             String forcedCodec, Duration gatherTimeout) {
+        return answer(offerSdp, video, videoMid, null, null, forcedCodec, gatherTimeout);
+    }
+
+    /**
+     * As {@link #answer(String, SessionVideoSource, String, String, Duration)}, also sending
+     * {@code audio} on the m-line {@code audioMid} (the model's audio output; skipped when either is
+     * null). The client's own tracks (a webcam, a microphone on sendonly m-lines) are accepted as
+     * they are offered and reported through {@link PeerEvents#onTrack}.
+     */
+    public CompletableFuture<String> answer(String offerSdp, SessionVideoSource video, String videoMid,
+                                            SessionAudioSource audio, String audioMid,
+                                            String forcedCodec, Duration gatherTimeout) {
         return setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
                 .thenCompose(ignored -> call(pc -> {
                     if (video != null) {
                         attachVideo(pc, video, videoMid, VideoCodecChoice.choose(offerSdp, videoMid, forcedCodec));
+                    }
+                    if (audio != null && audioMid != null) {
+                        attachAudio(pc, audio, audioMid);
                     }
                     return null;
                 }))
@@ -154,9 +172,36 @@ public final class ViewerPeer {
                 }
             }
         }
-        videoSenders.add(sender);
+        senders.add(sender);
         videoSessionId = video.sessionId();
         return sender;
+    }
+
+    /** Sends the session's audio track on the transceiver of {@code mid}, in the video's stream (so browsers lip-sync them). */
+    private void attachAudio(RTCPeerConnection pc, SessionAudioSource audio, String mid) {
+        for (RTCRtpTransceiver t : pc.getTransceivers()) {
+            if (mid.equals(t.getMid())) {
+                RTCRtpSender sender = t.getSender();
+                sender.replaceTrack(audio.track());
+                sender.setStreams(STREAM_IDS);
+                t.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+                senders.add(sender);
+                return;
+            }
+        }
+        LOG.warn("Peer {}: the offer has no m-line {} for the model's audio; it is not sent", id, mid);
+    }
+
+    /**
+     * Runs {@code action} on this peer's executor when it closes, before the native connection is
+     * closed (e.g. to remove a sink from a remote track). Call on the executor.
+     */
+    public void onClose(Runnable action) {
+        if (closing) {
+            action.run();
+        } else {
+            closeActions.add(action);
+        }
     }
 
     private void preferCodec(RTCRtpTransceiver transceiver, String codec) {
@@ -183,8 +228,13 @@ public final class ViewerPeer {
         return nativeSet((pc, observer) -> pc.setLocalDescription(description, observer));
     }
 
+    /**
+     * Applies the remote offer or answer — with the video bitrate range added to its video codecs,
+     * which is where libwebrtc takes our encoder's start/min/max bitrate from ({@link VideoBitrate}).
+     */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
-        return nativeSet((pc, observer) -> pc.setRemoteDescription(description, observer));
+        RTCSessionDescription withBitrate = new RTCSessionDescription(description.sdpType, bitrate.apply(description.sdp));
+        return nativeSet((pc, observer) -> pc.setRemoteDescription(withBitrate, observer));
     }
 
     /** Trickle ICE: a remote candidate. Candidates must arrive after the remote description. */
@@ -297,9 +347,17 @@ public final class ViewerPeer {
             return;
         }
         closing = true;
+        for (Runnable action : closeActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Peer {}: a close action failed", id, e);
+            }
+        }
+        closeActions.clear();
         try {
             if (connection != null) {
-                for (RTCRtpSender sender : videoSenders) {
+                for (RTCRtpSender sender : senders) {
                     try {
                         connection.removeTrack(sender);
                     } catch (RuntimeException e) {
@@ -316,7 +374,7 @@ public final class ViewerPeer {
         } catch (RuntimeException e) {
             LOG.warn("Peer {}: error while closing", id, e);
         } finally {
-            videoSenders.clear();
+            senders.clear();
             channels.clear();
             boolean hadConnection = connection != null;
             connection = null;

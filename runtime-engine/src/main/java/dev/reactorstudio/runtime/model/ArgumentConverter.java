@@ -33,6 +33,12 @@ final class ArgumentConverter {
             case NUMBER -> toNumber(param, value, problems);
             case BOOLEAN -> value.isBoolean() ? value.booleanValue() : mismatch(spec, value, problems);
             case STRING -> toText(param, value, problems);
+            // Files never come inline: a path in data would let a client name any file on this machine.
+            case FILE -> {
+                problems.add(spec.name() + ": a file parameter takes an upload (uploads." + spec.name()
+                        + ", e.g. a FileRef from reactor.uploadFile), not a value in data");
+                yield null;
+            }
         };
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,25 @@ public final class CommandRegistry {
      *                                  wrong type, out of range, not a choice)
      */
     public CommandCall validate(String name, JsonNode args) throws CommandRejectedException {
+        return validate(name, args, Map.of());
+    }
+
+    /**
+     * Validates a call whose file parameters arrived as uploads.
+     *
+     * @param files the uploads, resolved and authorised by the transport, by parameter name
+     * @throws CommandRejectedException as {@link #validate(String, JsonNode)}, and for an upload that
+     *                                  names no file parameter or a file parameter given inline
+     */
+    public CommandCall validate(String name, JsonNode args, Map<String, UploadedFile> files)
+            throws CommandRejectedException {
         CommandBinding command = commands.get(name);
         if (command == null) {
             String known = commands.isEmpty() ? "the model has no commands"
                     : "known commands: " + String.join(", ", commands.keySet());
             throw new CommandRejectedException(String.valueOf(name), List.of("unknown command; " + known));
         }
-        return new CommandCall(name, command.invoker(), CommandValidator.bind(command, args));
+        return new CommandCall(name, command.invoker(), CommandValidator.bind(command, args, files));
     }
 
     private static ObjectNode capabilitiesJson(List<CommandBinding> bindings) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.reactorstudio.runtime.api.Command;
 import dev.reactorstudio.runtime.api.Param;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -94,7 +95,7 @@ final class CommandSchemaReader {
         ParamType wireType = wireType(type);
         if (wireType == null) {
             throw new ModelLoadException(where + ": unsupported type " + type.getSimpleName()
-                    + " — command parameters may be int, long, double, float, boolean, String or an enum");
+                    + " — command parameters may be int, long, double, float, boolean, String, an enum or UploadedFile");
         }
         if (annotation == null) {
             ParamSpec spec = new ParamSpec(name, wireType, "", null, null, enumChoices(type), true, null);
@@ -118,6 +119,10 @@ final class CommandSchemaReader {
             choices = List.of(annotation.choices());
         }
         boolean hasDefault = !Param.NO_DEFAULT.equals(annotation.defaultValue());
+        if (hasDefault && wireType == ParamType.FILE) {
+            throw new ModelLoadException(where + ": a file parameter cannot have a default — mark it "
+                    + "required = false and handle null instead");
+        }
         ParamSpec draft = new ParamSpec(name, wireType, annotation.description(), min, max, choices,
                 annotation.required() && !hasDefault, null);
         if (!hasDefault) {
@@ -173,6 +178,8 @@ final class CommandSchemaReader {
             return ParamType.BOOLEAN;
         } else if (type == String.class || type.isEnum()) {
             return ParamType.STRING;
+        } else if (type == UploadedFile.class) {
+            return ParamType.FILE;
         }
         return null;
     }

@@ -8,7 +8,9 @@ public enum ParamType {
     INTEGER("integer"),
     NUMBER("number"),
     STRING("string"),
-    BOOLEAN("boolean");
+    BOOLEAN("boolean"),
+    /** An uploaded file ({@code UploadedFile}): travels in the frame's {@code uploads}, never in {@code data}. */
+    FILE("file");
 
     private final String jsonName;
 
@@ -16,7 +18,7 @@ public enum ParamType {
         this.jsonName = jsonName;
     }
 
-    /** The name used in the JSON schema: {@code integer}, {@code number}, {@code string} or {@code boolean}. */
+    /** The name used in the JSON schema: {@code integer}, {@code number}, {@code string}, {@code boolean} or {@code file}. */
     public String jsonName() {
         return jsonName;
     }
@@ -28,6 +30,7 @@ public enum ParamType {
             case NUMBER -> "a number";
             case STRING -> "a string";
             case BOOLEAN -> "true or false";
+            case FILE -> "an uploaded file";
         };
     }
 }

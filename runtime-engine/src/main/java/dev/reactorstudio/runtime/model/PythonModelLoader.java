@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.manifest.ClassReference;
 import dev.reactorstudio.runtime.python.PythonLaunch;
 import dev.reactorstudio.runtime.python.PythonOptions;
@@ -67,13 +68,23 @@ final class PythonModelLoader {
         }
     }
 
+    /** An upload as the child's {@code UploadedFile(path, name, mime_type, size)} is built from. */
+    private static Map<String, Object> fileJson(UploadedFile file) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", file.path().toAbsolutePath().toString());
+        json.put("name", file.name());
+        json.put("mime_type", file.mimeType());
+        json.put("size", file.size());
+        return json;
+    }
+
     /** Sends the validated arguments by name: Python commands take keyword arguments. */
     private static CommandInvoker pythonCall(CommandSpec spec) {
         List<String> names = spec.params().stream().map(ParamSpec::name).toList();
         return (model, arguments) -> {
             Map<String, Object> byName = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                byName.put(names.get(i), arguments[i]);
+                byName.put(names.get(i), arguments[i] instanceof UploadedFile file ? fileJson(file) : arguments[i]);
             }
             return ((PythonVideoModel) model).call(spec.name(), byName);
         };

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * contradicts itself, whatever language declared it.
  *
  * <p>Shape of one command: {@code {"name", "description", "where": "model.py:12", "params":
- * [{"name", "type": "integer|number|string|boolean", "description", "minimum", "maximum",
+ * [{"name", "type": "integer|number|string|boolean|file", "description", "minimum", "maximum",
  * "enum": [...], "required", "default"}]}}.
  */
 final class ReportedSchemaReader {
@@ -71,6 +71,7 @@ final class ReportedSchemaReader {
             case "number" -> ParamType.NUMBER;
             case "string" -> ParamType.STRING;
             case "boolean" -> ParamType.BOOLEAN;
+            case "file" -> ParamType.FILE;
             default -> throw new ModelLoadException(where + ": unsupported type " + param.path("type"));
         };
         Double min = param.path("minimum").isNumber() ? param.get("minimum").doubleValue() : null;
@@ -90,6 +91,9 @@ final class ReportedSchemaReader {
         }
         JsonNode defaultNode = param.get("default");
         boolean hasDefault = defaultNode != null && !defaultNode.isNull();
+        if (hasDefault && type == ParamType.FILE) {
+            throw new ModelLoadException(where + ": a file parameter cannot have a default (use Optional[UploadedFile] = None)");
+        }
         boolean required = param.path("required").asBoolean(!hasDefault) && !hasDefault;
         ParamSpec draft = new ParamSpec(name, type, param.path("description").asText(""), min, max, choices,
                 required, null);
@@ -114,6 +118,7 @@ final class ReportedSchemaReader {
             case NUMBER -> Double.class;
             case STRING -> String.class;
             case BOOLEAN -> Boolean.class;
+            case FILE -> dev.reactorstudio.runtime.api.UploadedFile.class;
         };
     }
 }

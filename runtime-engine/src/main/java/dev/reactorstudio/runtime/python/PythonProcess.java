@@ -279,16 +279,27 @@ final class PythonProcess implements AutoCloseable {
         }
     }
 
-    private void relayFrames(BridgeChannel.Frames frames) {
+    private void relayFrames(BridgeChannel.Frames frames) throws IOException {
         long received = System.nanoTime();
         stats.record(frames.count(), frames.pixels().remaining(), received - frames.emitNanos());
         SessionRelay session = relay;
         if (session != null) {
             guarded(() -> session.frames(frames));
         }
+        ackEmitted();
     }
 
-    private void dispatch(ObjectNode message) {
+    /**
+     * Lets the child's {@code emit_block} return. It waits for this, so the child generates its
+     * next block when the pacer wants it (after {@code emitBlock}'s just-in-time hold) rather than
+     * running ahead with frames waiting in the socket — which a command or {@code flush} could not
+     * reach.
+     */
+    private void ackEmitted() throws IOException {
+        channel.send(NODES.objectNode().put("op", "emitted"));
+    }
+
+    private void dispatch(ObjectNode message) throws IOException {
         SessionRelay session = relay;
         switch (message.path("op").asText()) {
             case "send" -> {
@@ -299,6 +310,13 @@ final class PythonProcess implements AutoCloseable {
             case "black" -> {
                 if (session != null) {
                     guarded(session::black);
+                }
+                ackEmitted();
+            }
+            case "flush" -> {
+                // In stream order: the frames this child sent before asking are the ones dropped.
+                if (session != null) {
+                    guarded(session::flush);
                 }
             }
             case "monitoring" -> {

@@ -44,6 +44,10 @@ final class SessionRelay {
         context.emitBlock((BufferedImage[]) null);
     }
 
+    void flush() {
+        context.flush();
+    }
+
     @SuppressWarnings("unchecked")
     void send(JsonNode message) {
         context.send(JSON.convertValue(message, Map.class));

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
  * The runtime's HTTP API on :8081: health, model info, session start/stop/status, commands
  * for tools and tests, and Prometheus metrics. Error bodies are {@code {"detail": "..."}}.
  * Serves while the model is still loading (health says so; starting a session answers 503).
+ * A start while the previous session is still stopping waits for it (up to the stop grace).
  */
 public final class RuntimeServer implements AutoCloseable {
     /** Longest a {@code POST /command} waits for the model before answering 202. */
@@ -126,10 +127,12 @@ public final class RuntimeServer implements AutoCloseable {
             return;
         }
         Session session = sessions.current().orElse(null);
-        if (session == null || !sessions.stop(EndReason.STOPPED)) {
+        if (session == null) {
             ctx.status(409).json(detail("no session is running"));
             return;
         }
+        // A session already stopping is what the caller asked for: answer with it (state "stopping").
+        sessions.stop(EndReason.STOPPED);
         ctx.json(sessionJson.descriptor(session));
     }
 

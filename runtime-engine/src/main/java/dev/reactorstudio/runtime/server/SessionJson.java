@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.manifest.EngineVersion;
+import dev.reactorstudio.runtime.manifest.TrackCapabilities;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionInfo;
 
@@ -31,7 +32,7 @@ final class SessionJson {
             body.put("stop_reason", info.stopReason().wireName());
         }
         host.manifest().ifPresent(m -> body.putObject("model").put("name", m.modelName()).put("version", m.modelVersion()));
-        host.model().ifPresent(m -> body.set("capabilities", m.commands().capabilities()));
+        host.model().ifPresent(m -> body.set("capabilities", capabilities(m.commands().capabilities())));
         host.sessions().ifPresent(s -> body.set("values", s.reportedValues()));
         return body;
     }
@@ -49,9 +50,10 @@ final class SessionJson {
             manifest.put("model_version", m.modelVersion());
             manifest.set("args", m.args());
             manifest.set("weights", json.valueToTree(m.weights()));
+            manifest.set("tracks", TrackCapabilities.json(m.tracks()));
         });
         host.model().ifPresent(m -> {
-            body.set("capabilities", m.commands().capabilities());
+            body.set("capabilities", capabilities(m.commands().capabilities()));
             body.put("load_time_ms", m.loadTime().toMillis());
         });
         host.sessions().ifPresent(s -> body.set("values", s.reportedValues()));
@@ -61,6 +63,12 @@ final class SessionJson {
                 .put("orphan_timeout_s", s.settings().orphanTimeout().toSeconds()));
         host.failure().ifPresent(f -> body.put("failure", f));
         return body;
+    }
+
+    /** The commands' schema plus the declared tracks ({@code {name, kind, direction}}). */
+    private ObjectNode capabilities(ObjectNode commands) {
+        host.manifest().ifPresent(m -> commands.set("tracks", TrackCapabilities.json(m.tracks())));
+        return commands;
     }
 
     private static double round(double value) {

@@ -70,7 +70,7 @@ public final class ReactorServices implements AutoCloseable {
             return;
         }
         try {
-            media = new MediaEngine(MediaOptions.defaults());
+            media = new MediaEngine(options.media());
         } catch (RuntimeException | LinkageError e) {
             // The first failure is UnsatisfiedLinkError; later attempts in the same JVM see NoClassDefFoundError.
             throw new IllegalStateException("cannot start WebRTC — is libpulse0 installed? (install it, then restart; "

@@ -3,6 +3,9 @@ package dev.reactorstudio.runtime.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.djl.ndarray.NDArray;
+import dev.reactorstudio.runtime.api.AudioFrame;
+import dev.reactorstudio.runtime.api.InputFrame;
+import dev.reactorstudio.runtime.api.InputTrack;
 import dev.reactorstudio.runtime.api.SessionContext;
 import dev.reactorstudio.runtime.djl.NdArrayFrames;
 import dev.reactorstudio.runtime.frame.FrameBlock;
@@ -24,6 +27,8 @@ final class ActiveSessionContext implements SessionContext {
      * Nor is the first one: it spans thread start and the model's per-session setup.
      */
     private volatile boolean skipNextSample = true;
+    /** When the latest emitBlock began (0 before the first): sound emitted after it plays with its frames. */
+    private volatile long lastEmitStart;
     private volatile int width;
     private volatile int height;
 
@@ -71,6 +76,7 @@ final class ActiveSessionContext implements SessionContext {
         }
         width = block.width();
         height = block.height();
+        lastEmitStart = start;
         boolean measure = monitoring && !skipNextSample;
         skipNextSample = false;
         try {
@@ -80,6 +86,11 @@ final class ActiveSessionContext implements SessionContext {
         } finally {
             lastEmitReturn = System.nanoTime();
         }
+    }
+
+    @Override
+    public void flush() {
+        session.pacer().flush();
     }
 
     @Override
@@ -117,5 +128,39 @@ final class ActiveSessionContext implements SessionContext {
     @Override
     public String sessionId() {
         return session.id();
+    }
+
+    @Override
+    public InputTrack<InputFrame> videoInput(String name) {
+        return session.inputs().video(name);
+    }
+
+    @Override
+    public InputTrack<AudioFrame> audioInput(String name) {
+        return session.inputs().audio(name);
+    }
+
+    @Override
+    public void emitAudio(short[] pcm, int sampleRate, int channels) {
+        if (pcm == null) {
+            throw new IllegalArgumentException("emitAudio: pcm is null — pass 16-bit samples, channels interleaved");
+        }
+        AudioPlayout audio = session.audio();
+        if (audio == null) {
+            throw new IllegalStateException("emitAudio: the manifest declares no audio output — add "
+                    + "{\"name\": \"main_audio\", \"kind\": \"audio\"} to \"tracks\".\"outputs\"");
+        }
+        if (session.stopRequested()) {
+            return;
+        }
+        audio.emit(pcm, sampleRate, channels, lastEmitStart);
+    }
+
+    @Override
+    public void emitAudio(float[] pcm, int sampleRate, int channels) {
+        if (pcm == null) {
+            throw new IllegalArgumentException("emitAudio: pcm is null — pass samples in -1..1, channels interleaved");
+        }
+        emitAudio(PcmResampler.toShorts(pcm), sampleRate, channels);
     }
 }

@@ -9,6 +9,6 @@ public final class CommandQueueFullException extends RuntimeException {
 
     public CommandQueueFullException(String command, int limit) {
         super("command " + command + " refused: " + limit + " commands are already waiting for the model "
-                + "(--max-queued-commands); send fewer, or wait for the model to catch up");
+                + "; send fewer, or wait for the model to catch up");
     }
 }

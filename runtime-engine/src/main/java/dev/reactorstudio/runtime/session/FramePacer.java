@@ -15,18 +15,30 @@ import java.util.function.Consumer;
  * the manifest fps. A full queue blocks the producer (backpressure); an empty queue releases
  * nothing, so viewers hold the last frame. If the pacer falls behind it skips ahead rather
  * than bursting.
+ *
+ * <p>Latency: a model faster than its cap would otherwise keep the queue full, so every frame
+ * would wait a whole queue of ticks and a command would show that much later. After queuing a
+ * block, {@link #offer} therefore holds the producer until just in time to generate the next one:
+ * until the frame after the queued ones is due, minus the measured compute time, three mean
+ * deviations of it and a scheduling slack ({@link ComputeTimeEstimator}). The queue then holds
+ * only what the model's jitter needs; the capacity stays the hard bound. {@link #flush()} drops
+ * frames queued before a change (a command) so the next generated frame is the next one shown.
  */
 final class FramePacer {
     private static final long MAX_SLEEP_SLICE_NANOS = 5_000_000;
     private final String sessionId;
     private final int baseDepth;
+    private final boolean justInTime;
     private final RateEstimator rate;
     private final Consumer<Frame> release;
     private final SessionStats stats;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
+    /** Signalled when a producer held back for just-in-time generation should look again (flush, abort). */
+    private final Condition turn = lock.newCondition();
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private final ComputeTimeEstimator compute = new ComputeTimeEstimator();
     private final Thread thread;
     private int capacity;
     private long emitted;
@@ -38,9 +50,22 @@ final class FramePacer {
     private volatile boolean aborted;
     /** True after {@link #finish()}: play out what is queued, then end. */
     private boolean finishing;
+    /** The release thread holds a frame taken from the queue, waiting for its tick. Under the lock. */
+    private boolean inFlight;
+    /** When the next release is scheduled (the last release plus one interval). Under the lock. */
+    private long nextTick = System.nanoTime();
+    /**
+     * Frames with a lower sequence were flushed: the one in flight is dropped at its tick. Written
+     * under the lock; volatile so the release wait notices a flush without taking it.
+     */
+    private volatile long flushedBelow;
+    /** Counts flushes, so a block being queued when one happens drops its remaining (stale) frames. */
+    private long flushes;
 
-    FramePacer(String sessionId, int depth, double fpsCap, SessionStats stats, Consumer<Frame> release) {
+    FramePacer(String sessionId, int depth, double fpsCap, boolean justInTime, SessionStats stats,
+               Consumer<Frame> release) {
         this.sessionId = sessionId;
+        this.justInTime = justInTime;
         this.baseDepth = Math.max(1, depth);
         this.capacity = this.baseDepth;
         this.rate = new RateEstimator(fpsCap);
@@ -55,31 +80,106 @@ final class FramePacer {
     }
 
     /**
-     * Queues a block, blocking while the queue is full. Returns false when the pacer was
-     * aborted (the session is stopping) and the rest of the block was dropped.
+     * Queues a block, blocking while the queue is full, then holds the caller until it is time to
+     * generate the next one. Returns false when the pacer was aborted (the session is stopping)
+     * and the rest of the block was dropped.
+     *
+     * @param computeNanos how long generating it took, for the rate and the lead
      */
     boolean offer(FrameBlock block, long computeNanos, boolean monitored) throws InterruptedException {
         if (monitored) {
             rate.addSample(block.size(), computeNanos);
+            compute.addSample(computeNanos);
         }
         long now = System.nanoTime();
         lock.lockInterruptibly();
         try {
             // A block larger than the queue must still fit, or it could never be enqueued whole.
             capacity = Math.max(baseDepth, block.size());
+            long flushesAtStart = flushes;
             for (int i = 0; i < block.size(); i++) {
-                while (queue.size() >= capacity && !aborted) {
+                while (queue.size() >= capacity && !aborted && flushes == flushesAtStart) {
                     notFull.await();
                 }
                 if (aborted) {
                     stats.framesDropped.add(block.size() - i);
                     return false;
                 }
+                if (flushes != flushesAtStart) {
+                    // Flushed while this block waited for room: the rest of it is as stale as the queue was.
+                    dropStale(block.size() - i);
+                    return true;
+                }
                 queue.addLast(new Frame(sessionId, emitted++, block.width(), block.height(), block.frames().get(i), now, 0));
                 stats.framesEmitted.increment();
                 notEmpty.signal();
             }
-            return true;
+            awaitTurn(flushesAtStart);
+            return !aborted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts frames handed over but stale as emitted and dropped; they take sequence numbers like shown ones. */
+    private void dropStale(int frames) {
+        stats.framesEmitted.add(frames);
+        stats.framesDropped.add(frames);
+        emitted += frames;
+    }
+
+    /**
+     * Holds the producer (under the lock) until it is time to generate the next block: the frame
+     * after the queued ones is due at {@code max(nextTick, now) + pending × interval}; the model
+     * needs its lead before that. Returns at once while nothing is measured, and on flush or abort.
+     */
+    private void awaitTurn(long flushesAtStart) throws InterruptedException {
+        while (justInTime && !aborted && flushes == flushesAtStart) {
+            long interval = intervalNanos();
+            long lead = compute.leadNanos(slackNanos(interval));
+            int pending = queue.size() + (inFlight ? 1 : 0);
+            if (lead < 0 || pending == 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            long due = Math.max(nextTick, now) + pending * interval;
+            long wait = due - lead - now;
+            if (wait <= 0) {
+                return;
+            }
+            turn.awaitNanos(wait);
+        }
+    }
+
+    /**
+     * Scheduling slack on top of the model's own jitter: a fifth of an interval, at least 4 ms —
+     * the model thread and the release thread both have to be scheduled on a busy machine.
+     */
+    private static long slackNanos(long interval) {
+        return Math.max(4_000_000L, interval / 5);
+    }
+
+    private long intervalNanos() {
+        return (long) (1e9 / rate.rate());
+    }
+
+    /**
+     * Drops every frame handed over before now and not released yet: queued ones, one waiting for
+     * its tick, and the rest of a block still being queued. Lets a producer held back (full queue
+     * or just-in-time wait) go on at once: the next frame it emits is the next one shown, one
+     * interval after the last release at the earliest. A block the model was generating while this
+     * ran is kept — it may be the model's only answer to the change (a model that renders on
+     * demand) — so at most that one block can still show the old state.
+     */
+    void flush() {
+        lock.lock();
+        try {
+            flushes++;
+            flushedBelow = emitted;
+            stats.framesDropped.add(queue.size());
+            queue.clear();
+            notFull.signalAll();
+            turn.signalAll();
         } finally {
             lock.unlock();
         }
@@ -118,6 +218,7 @@ final class FramePacer {
             queue.clear();
             notFull.signalAll();
             notEmpty.signalAll();
+            turn.signalAll();
         } finally {
             lock.unlock();
         }
@@ -139,15 +240,20 @@ final class FramePacer {
                 if (frame == null) {
                     return;
                 }
-                long interval = (long) (1e9 / rate.rate());
+                long interval = intervalNanos();
                 long now = System.nanoTime();
                 if (now > next) {
                     // Late (queue was empty or we were descheduled): start a new cadence instead of
                     // catching up, which would release this frame and the next less than an interval apart.
                     next = now;
                 }
-                sleepUntil(next);
-                long releasedAt = releaseTime();
+                sleepUntil(next, frame.sequence());
+                long releasedAt = releaseTime(frame.sequence(), interval);
+                if (releasedAt == FLUSHED) {
+                    // Flushed while it waited for its tick; the next fresh frame may take this tick.
+                    stats.framesDropped.increment();
+                    continue;
+                }
                 if (releasedAt < 0) {
                     // Stopped while this frame waited for its tick: it is dropped like the queued ones.
                     stats.framesDropped.increment();
@@ -175,6 +281,7 @@ final class FramePacer {
                 return null;
             }
             Frame frame = queue.pollFirst();
+            inFlight = true;
             notFull.signal();
             return frame;
         } finally {
@@ -182,14 +289,27 @@ final class FramePacer {
         }
     }
 
+    private static final long ABORTED = -1;
+    private static final long FLUSHED = -2;
+
     /**
-     * The release timestamp, or -1 when the pacer was aborted. Taken under the lock so that no
-     * frame carries a release time later than the {@link #abort()} that should have dropped it.
+     * The release timestamp, {@link #ABORTED} or {@link #FLUSHED}. Taken under the lock so that no
+     * frame carries a release time later than the {@link #abort()} or {@link #flush()} that should
+     * have dropped it.
      */
-    private long releaseTime() {
+    private long releaseTime(long sequence, long interval) {
         lock.lock();
         try {
-            return aborted ? -1 : System.nanoTime();
+            inFlight = false;
+            if (aborted) {
+                return ABORTED;
+            }
+            if (sequence < flushedBelow) {
+                return FLUSHED;
+            }
+            long now = System.nanoTime();
+            nextTick = now + interval;
+            return now;
         } finally {
             lock.unlock();
         }
@@ -203,10 +323,10 @@ final class FramePacer {
 
     /**
      * Coarse sleep in slices of at most 5 ms, then a short spin, for sub-millisecond release
-     * accuracy. Returns early on abort, so a stop does not wait out a long interval.
+     * accuracy. Returns early on abort or flush, so neither waits out a long interval.
      */
-    private void sleepUntil(long deadline) throws InterruptedException {
-        while (!aborted) {
+    private void sleepUntil(long deadline, long sequence) throws InterruptedException {
+        while (!aborted && sequence >= flushedBelow) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return;

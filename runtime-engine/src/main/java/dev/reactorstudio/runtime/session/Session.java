@@ -33,6 +33,9 @@ public final class Session {
     private final Hooks hooks;
     private final ActiveSessionContext context;
     private final FramePacer pacer;
+    private final SessionInputs inputs;
+    /** Null when the manifest declares no audio output. */
+    private final AudioPlayout audio;
     private final ExecutorService commandThread;
     private final int commandQueueLimit;
     private final Thread sessionThread;
@@ -48,6 +51,9 @@ public final class Session {
     interface Hooks {
         void frame(Frame frame);
 
+        default void audio(String sessionId, short[] pcm, int channels, long playNanos) {
+        }
+
         void message(String sessionId, ObjectNode message);
 
         void event(SessionEvent event);
@@ -58,11 +64,19 @@ public final class Session {
         this.model = model;
         this.stats = stats;
         this.hooks = hooks;
-        this.commandQueueLimit = settings.commandQueue();
+        this.commandQueueLimit = SessionSettings.DEFAULT_COMMAND_QUEUE;
         this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
-        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), stats, hooks::frame);
-        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(settings.commandQueue()),
+        this.inputs = new SessionInputs(settings.tracks());
+        this.audio = settings.tracks().audioOutput().isPresent()
+                ? new AudioPlayout(id, stats, pcm -> hooks.audio(id, pcm, audioChannels(), System.nanoTime()))
+                : null;
+        this.pacer = new FramePacer(id, settings.queueDepth(), settings.fpsCap(), settings.justInTime(), stats, frame -> {
+            if (audio != null) {
+                audio.videoReleased(frame);
+            }
+            hooks.frame(frame);
+        });
+        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(commandQueueLimit),
                 runnable -> {
                     Thread t = new Thread(() -> {
                         RuntimeBinding.bindThread(context);
@@ -79,6 +93,9 @@ public final class Session {
     void start() {
         stats.resetDeliveryClock();
         pacer.start();
+        if (audio != null) {
+            audio.start();
+        }
         sessionThread.start();
     }
 
@@ -117,6 +134,15 @@ public final class Session {
             Thread.currentThread().interrupt();
         }
         pacer.abort();
+        inputs.close();
+        if (audio != null) {
+            audio.stop();
+            try {
+                audio.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Runnable neverRun : commandThread.shutdownNow()) {
             if (neverRun instanceof PendingCommand pending) {
                 pending.result.completeExceptionally(new IllegalStateException(
@@ -153,6 +179,8 @@ public final class Session {
             state = SessionState.STOPPING;
         }
         pacer.abort();
+        // A model blocked in next() on an input must see the stop at once.
+        inputs.close();
         hooks.event(SessionEvent.stopRequested(id, reason));
         return true;
     }
@@ -240,6 +268,20 @@ public final class Session {
 
     FramePacer pacer() {
         return pacer;
+    }
+
+    /** The declared inputs; transports claim and feed them. */
+    public SessionInputs inputs() {
+        return inputs;
+    }
+
+    /** The audio output, or null when none is declared. */
+    AudioPlayout audio() {
+        return audio;
+    }
+
+    private int audioChannels() {
+        return audio == null ? 1 : audio.channels();
     }
 
     SessionStats stats() {

@@ -2,11 +2,15 @@ package dev.reactorstudio.runtime.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.api.VideoModel;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
+import dev.reactorstudio.runtime.upload.UploadLimits;
+import dev.reactorstudio.runtime.upload.UploadStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -35,18 +39,26 @@ public final class SessionManager implements AutoCloseable {
     private final SessionStats stats = new SessionStats();
     private final List<FrameSink> frameSinks = new CopyOnWriteArrayList<>();
     private final List<MessageSink> messageSinks = new CopyOnWriteArrayList<>();
+    private final List<AudioSink> audioSinks = new CopyOnWriteArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final ReportedValues reported = new ReportedValues();
     private final ScheduledExecutorService watchdog;
     private final Session.Hooks hooks = new Hooks();
+    private final UploadStore uploads;
     private volatile Session current;
     private volatile Frame latestFrame;
     private volatile boolean closed;
 
     public SessionManager(VideoModel model, CommandBinder commands, SessionSettings settings) {
+        this(model, commands, settings, UploadLimits.defaults());
+    }
+
+    /** @param uploads limits of the files clients may upload to a session (see {@link #uploads()}) */
+    public SessionManager(VideoModel model, CommandBinder commands, SessionSettings settings, UploadLimits uploads) {
         this.model = model;
         this.commands = commands;
         this.settings = settings;
+        this.uploads = new UploadStore(uploads);
         this.messageSinks.add(reported);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reactor-session-watchdog");
@@ -57,32 +69,73 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /**
-     * Starts a session.
+     * Starts a session. When the previous session is still stopping (its model winding down after
+     * a stop), waits for it to end — at most until the stop grace since that stop has passed —
+     * so a stop followed at once by a start (a reconnect, the next user) is never refused.
      *
-     * @throws SessionBusyException when one is running, or the previous one is still stopping
+     * @throws SessionBusyException when one is running, the previous one ignored its stop past the
+     *                              grace period, or the runtime is shutting down
      */
-    public synchronized Session start() throws SessionBusyException {
-        if (closed) {
-            throw new SessionBusyException("the runtime is shutting down", null);
+    public Session start() throws SessionBusyException {
+        while (true) {
+            Session stopping;
+            synchronized (this) {
+                if (closed) {
+                    throw new SessionBusyException("the runtime is shutting down", null);
+                }
+                Session previous = current;
+                if (previous == null || previous.state() == SessionState.ENDED) {
+                    return startNew();
+                }
+                if (previous.state() == SessionState.RUNNING) {
+                    throw new SessionBusyException("session " + previous.id()
+                            + " is running; stop it first or join it", previous.id());
+                }
+                stopping = previous;
+            }
+            awaitEnd(stopping);
         }
-        Session previous = current;
-        if (previous != null && previous.state() == SessionState.RUNNING) {
-            throw new SessionBusyException("session " + previous.id() + " is running; stop it first or join it",
-                    previous.id());
-        }
-        // ENDED is set after startSession() returned; the old thread may still be alive for a moment
-        // while it completes the ENDED future, which is no reason to turn the next user away.
-        if (previous != null && previous.state() == SessionState.STOPPING) {
-            throw new SessionBusyException("session " + previous.id() + " is still stopping ("
-                    + seconds(previous.stoppingForNanos()) + "): the model has not returned from startSession() "
-                    + "— it must check shouldStop()", previous.id());
-        }
+    }
+
+    /** Called under the lock once no session is running or stopping. */
+    private Session startNew() {
         Session session = new Session(newSessionId(), model, settings, stats, hooks);
+        uploads.openSession(session.id());
         current = session;
         stats.sessionsStarted.increment();
         session.start();
         LOG.info("Session {} started", session.id());
         return session;
+    }
+
+    /**
+     * Waits (outside the lock, so status calls and stops are never held up) for a stopping session
+     * to end, for what is left of its stop grace; refuses with what is going on once that is spent.
+     */
+    private void awaitEnd(Session stopping) throws SessionBusyException {
+        long grace = settings.stopGrace().toNanos();
+        long left = grace - stopping.stoppingForNanos();
+        if (left > 0) {
+            try {
+                stopping.ended().get(left, TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // Past the grace: refuse below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SessionBusyException("interrupted while waiting for session " + stopping.id()
+                        + " to finish stopping", stopping.id());
+            } catch (ExecutionException e) {
+                return; // ended() never fails; if it did, the state check in start() decides
+            }
+        }
+        if (stopping.state() == SessionState.ENDED) {
+            return;
+        }
+        throw new SessionBusyException("session " + stopping.id() + " was asked to stop "
+                + seconds(stopping.stoppingForNanos()) + " ago and its model has not returned from startSession()"
+                + " (stop grace " + seconds(grace) + "): startSession() must return once shouldStop() is true;"
+                + " a new session can start as soon as it does", stopping.id());
     }
 
     private static String newSessionId() {
@@ -109,12 +162,22 @@ public final class SessionManager implements AutoCloseable {
      * @throws NoActiveSessionException when no session runs
      */
     public CompletableFuture<Object> command(String name, JsonNode args) throws NoActiveSessionException {
+        return command(name, args, Map.of());
+    }
+
+    /**
+     * {@link #command(String, JsonNode)} for a call whose file parameters arrived as uploads.
+     *
+     * @param files uploads of the running session, resolved and authorised through {@link #uploads()}
+     */
+    public CompletableFuture<Object> command(String name, JsonNode args, Map<String, UploadedFile> files)
+            throws NoActiveSessionException {
         Session session = current().filter(s -> s.state() == SessionState.RUNNING)
                 .orElseThrow(NoActiveSessionException::new);
         session.touch();
         Callable<Object> call;
         try {
-            call = commands.bind(name, args);
+            call = commands.bind(name, args, files);
         } catch (InvalidCommandException e) {
             SessionStats.count(stats.commandsRejected, name == null ? "" : name);
             throw e;
@@ -141,6 +204,14 @@ public final class SessionManager implements AutoCloseable {
 
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /**
+     * The files clients uploaded to sessions: only the running session accepts uploads, and a
+     * session's files are deleted when it ends.
+     */
+    public UploadStore uploads() {
+        return uploads;
     }
 
     public SessionStats stats() {
@@ -175,6 +246,15 @@ public final class SessionManager implements AutoCloseable {
 
     public void removeMessageSink(MessageSink sink) {
         messageSinks.remove(sink);
+    }
+
+    /** Receives the model's audio output (10 ms chunks of 48 kHz PCM) while it plays. */
+    public void addAudioSink(AudioSink sink) {
+        audioSinks.add(sink);
+    }
+
+    public void removeAudioSink(AudioSink sink) {
+        audioSinks.remove(sink);
     }
 
     public void addListener(SessionListener listener) {
@@ -225,6 +305,7 @@ public final class SessionManager implements AutoCloseable {
                 LOG.debug("Waiting for session end", e);
             }
         }
+        uploads.close();
     }
 
     /** Fans session output out to subscribers; one failing subscriber never affects the others. */
@@ -242,6 +323,17 @@ public final class SessionManager implements AutoCloseable {
         }
 
         @Override
+        public void audio(String sessionId, short[] pcm, int channels, long playNanos) {
+            for (AudioSink sink : audioSinks) {
+                try {
+                    sink.onAudio(sessionId, pcm, channels, playNanos);
+                } catch (RuntimeException e) {
+                    LOG.warn("Audio sink {} failed", sink, e);
+                }
+            }
+        }
+
+        @Override
         public void message(String sessionId, ObjectNode message) {
             for (MessageSink sink : messageSinks) {
                 try {
@@ -254,6 +346,10 @@ public final class SessionManager implements AutoCloseable {
 
         @Override
         public void event(SessionEvent event) {
+            if (event.type() == SessionEvent.Type.ENDED) {
+                // After the session's threads ended: no command of it can still be reading a file.
+                uploads.discardSession(event.sessionId());
+            }
             for (SessionListener listener : listeners) {
                 try {
                     listener.onEvent(event);

@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.session;
 
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import java.time.Duration;
 
 /**
@@ -11,21 +12,33 @@ import java.time.Duration;
  * @param stopGrace     how long a model may take to notice {@code shouldStop()} before health says so
  * @param defaultWidth  frame width used for black frames before the model emitted any
  * @param defaultHeight frame height used for black frames before the model emitted any
- * @param commandQueue  commands waiting for the model at most; one more is refused (429 on the runtime API)
+ * @param justInTime    hold a model that is ahead of its cap before it computes rather than with
+ *                      finished frames queued (the default; off only to compare in benchmarks)
+ * @param tracks        the manifest's declared inputs and outputs
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight, int commandQueue) {
+                              int defaultWidth, int defaultHeight, boolean justInTime, DeclaredTracks tracks) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
     /**
-     * Three frames: as smooth as eight for jittery block models in {@code bench/run.sh pacing}, but a
-     * model faster than its fps cap keeps the queue full, so every extra frame is latency (about 150
-     * ms emit→release at 30 fps here against about 315 ms with eight).
+     * Three frames: the hard bound of the pacer's queue. Just-in-time generation keeps a model that
+     * is faster than its cap well below it (its latency no longer grows with the depth); for
+     * jittery block models {@code bench/run.sh pacing} prints how smooth 3 and 8 play.
      */
     public static final int DEFAULT_QUEUE_DEPTH = 3;
-    /** Enough for a burst of UI changes (a slider drag) while the model is busy; a flood waits no longer than this. */
+    /** Commands a session queues for the model at most: a burst of UI changes fits, a flood is refused. */
     public static final int DEFAULT_COMMAND_QUEUE = 32;
+
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true, null);
+    }
+
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight, boolean justInTime) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, null);
+    }
 
     public SessionSettings {
         // A zero or NaN cap would make the pacer's interval infinite (frames never released).
@@ -41,19 +54,11 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
         if (stopGrace == null || stopGrace.isNegative()) {
             throw new IllegalArgumentException("stop grace must not be negative, got " + stopGrace);
         }
-        if (commandQueue < 1) {
-            throw new IllegalArgumentException("command queue must hold at least 1 command, got " + commandQueue);
-        }
         if (defaultWidth < 1 || defaultHeight < 1) {
             throw new IllegalArgumentException("default frame size must be at least 1x1, got "
                     + defaultWidth + "x" + defaultHeight);
         }
-    }
-
-    /** With the default command queue ({@link #DEFAULT_COMMAND_QUEUE}). */
-    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                           int defaultWidth, int defaultHeight) {
-        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, DEFAULT_COMMAND_QUEUE);
+        tracks = tracks == null ? DeclaredTracks.DEFAULT : tracks;
     }
 
     public static SessionSettings defaults() {
@@ -61,26 +66,30 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, commandQueue);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, commandQueue);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime, tracks);
+    }
+
+    public SessionSettings withJustInTime(boolean on) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on, tracks);
+    }
+
+    public SessionSettings withTracks(DeclaredTracks declared) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, declared);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, commandQueue);
-    }
-
-    public SessionSettings withCommandQueue(int commands) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, commands);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime, tracks);
     }
 }

@@ -18,6 +18,9 @@ public final class SessionStats {
     final Map<String, LongAdder> commandsOk = new ConcurrentHashMap<>();
     final Map<String, LongAdder> commandsFailed = new ConcurrentHashMap<>();
     final Map<String, LongAdder> commandsRejected = new ConcurrentHashMap<>();
+    final LongAdder audioFramesEmitted = new LongAdder();
+    final LongAdder audioFramesPlayed = new LongAdder();
+    final LongAdder audioFramesSkipped = new LongAdder();
     /** Delivery rate, smoothed over about a second of releases. */
     private volatile double deliveryFps;
     private long lastDeliveryNanos;
@@ -60,6 +63,19 @@ public final class SessionStats {
     /** Commands by name rejected by validation before running. */
     public Map<String, Long> commandsRejected() {
         return snapshot(commandsRejected);
+    }
+
+    /** Audio sample frames (per channel, 48 kHz) the model emitted, played, and skipped to stay in sync. */
+    public long audioFramesEmitted() {
+        return audioFramesEmitted.sum();
+    }
+
+    public long audioFramesPlayed() {
+        return audioFramesPlayed.sum();
+    }
+
+    public long audioFramesSkipped() {
+        return audioFramesSkipped.sum();
     }
 
     public double deliveryFps() {

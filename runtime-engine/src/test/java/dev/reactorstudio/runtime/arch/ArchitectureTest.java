@@ -84,6 +84,7 @@ class ArchitectureTest {
                 .layer("host").definedBy("..runtime.host..")
                 .layer("registry").definedBy("..runtime.registry..")
                 .layer("session").definedBy("..runtime.session..")
+                .layer("upload").definedBy("..runtime.upload..")
                 .layer("model").definedBy("..runtime.model..")
                 .layer("python").definedBy("..runtime.python..")
                 .layer("manifest").definedBy("..runtime.manifest..")
@@ -104,6 +105,8 @@ class ArchitectureTest {
                 // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "coordinator", "livekit", "media", "services", "cli")
+                .whereLayer("upload").mayOnlyBeAccessedByLayers("session", "host", "servers", "coordinator", "livekit",
+                        "media", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("djl").mayOnlyBeAccessedByLayers("session", "host")

@@ -69,7 +69,16 @@ public final class StackUnderTest implements AutoCloseable {
     /** As above, with the given origin allow-list and limits. */
     public static StackUnderTest example(String name, String bindHost, Map<String, Object> argOverrides,
                                          HostOptions host, SecurityOptions security) throws Exception {
-        Path folder = copyOfExample(name, argOverrides);
+        return serving(copyOfExample(name, argOverrides), bindHost, host, security);
+    }
+
+    /** Serves {@code folder} (a copy this stack owns: it is deleted on close); loaded before this returns. */
+    public static StackUnderTest serving(Path folder, String bindHost, HostOptions host) throws Exception {
+        return serving(folder, bindHost, host, pagesOfTheTestNetwork());
+    }
+
+    private static StackUnderTest serving(Path folder, String bindHost, HostOptions host, SecurityOptions security)
+            throws Exception {
         ReactorServices services;
         try {
             services = ReactorServices.start(ServiceOptions.defaults(folder)

@@ -146,6 +146,26 @@ class PythonBridgeTest {
     }
 
     @Test
+    void flushFromAPythonCommandDropsTheFramesSentBeforeIt() throws Exception {
+        try (HostedModel model = new HostedModel(PythonSupport.MODELS.resolve("faults"), PythonSupport.options())) {
+            model.sessions().start();
+            await().until(() -> model.frames.size() >= 10);
+            long dropped = model.sessions().stats().framesDropped();
+            model.sessions().command("shade", JSON.readTree("{\"value\":200}")).get(10, TimeUnit.SECONDS);
+            long flushed = System.nanoTime();
+            await().until(() -> model.frames.stream().filter(f -> f.releasedNanos() > flushed).count() >= 20);
+
+            // The queued frames (a full queue: the model runs unmeasured) were dropped; at most the one
+            // frame the model was sending while the command ran can still show the old shade.
+            var after = model.frames.stream().filter(f -> f.releasedNanos() > flushed).toList();
+            long stale = after.stream().filter(f -> (f.rgb()[0] & 0xff) != 200).count();
+            assertThat(stale).as("old frames shown after the flush").isLessThanOrEqualTo(1);
+            assertThat(after.get(after.size() - 1).rgb()[0] & 0xff).isEqualTo(200);
+            assertThat(model.sessions().stats().framesDropped() - dropped).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void closingEndsTheChildProcess() throws Exception {
         HostedModel model = new HostedModel(PythonSupport.MODELS.resolve("faults"), PythonSupport.options());
         model.sessions().start();

@@ -41,6 +41,26 @@ class PythonSchemaTest {
     }
 
     @Test
+    void anUploadedFileParameterReceivesThePythonUploadedFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(schema("digest").path("file").path("type").asText()).isEqualTo("file");
+        assertThat(schema("digest").path("mask").path("required").asBoolean()).isFalse();
+        java.nio.file.Path source = dir.resolve("photo.png");
+        byte[] data = "not really a png".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.write(source, data);
+        var sessions = model.sessions();
+        var file = sessions.uploads().store(sessions.current().orElseThrow().id(), "test", source, "image/png");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) sessions.command("digest", null, Map.of("file", file))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(result).containsEntry("name", "photo.png").containsEntry("size", data.length)
+                .containsEntry("mime_type", "image/png").containsEntry("is_uploaded_file", true)
+                .containsEntry("mask", null)
+                .containsEntry("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(data)));
+    }
+
+    @Test
     void plainAnnotationsBecomeTheJsSdkSchema() {
         JsonNode typed = schema("typed");
         assertThat(typed.toString()).isEqualTo("{\"count\":{\"type\":\"integer\",\"required\":true},"

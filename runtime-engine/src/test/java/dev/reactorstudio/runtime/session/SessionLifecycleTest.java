@@ -178,6 +178,78 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void startRightAfterStopWaitsForTheEndingSessionInsteadOfRefusing() throws Exception {
+        manager(SETTINGS.withFpsCap(60).withQueueDepth(2));
+        // Winding down takes a while (saving state, freeing buffers): 40 ms after noticing the stop.
+        model.script(ctx -> {
+            ScriptedModel.generateUntilStopped().run(ctx);
+            Thread.sleep(40);
+        });
+        Session previous = null;
+        for (int i = 0; i < 40; i++) {
+            Session session = manager.start(); // throws SessionBusyException if refused
+            if (previous != null) {
+                assertThat(previous.state()).as("cycle %d: the previous session ended first", i)
+                        .isEqualTo(SessionState.ENDED);
+            }
+            assertThat(session.state()).isEqualTo(SessionState.RUNNING);
+            assertThat(manager.stop(EndReason.STOPPED)).as("cycle %d: stop found the session", i).isTrue();
+            previous = session;
+        }
+        assertThat(awaitEnd(previous).endReason()).isEqualTo(EndReason.STOPPED);
+        assertThat(manager.stats().sessionsEnded()).containsEntry(EndReason.STOPPED, 40L);
+        // A session's events never interleave with the next one's: each ENDED comes before the next session's first event.
+        List<String> order = recorder.events.stream().map(SessionEvent::sessionId).distinct().toList();
+        assertThat(order).hasSize(40);
+        for (int i = 0; i + 1 < order.size(); i++) {
+            String ended = order.get(i);
+            int endIndex = -1;
+            int nextFirst = Integer.MAX_VALUE;
+            for (int e = 0; e < recorder.events.size(); e++) {
+                SessionEvent event = recorder.events.get(e);
+                if (event.sessionId().equals(ended) && event.type() == SessionEvent.Type.ENDED) {
+                    endIndex = e;
+                }
+                if (event.sessionId().equals(order.get(i + 1))) {
+                    nextFirst = Math.min(nextFirst, e);
+                }
+            }
+            assertThat(endIndex).as("session %d ended before session %d began", i, i + 1).isBetween(0, nextFirst);
+        }
+    }
+
+    @Test
+    void concurrentStartsDuringAStopGetOneNewSessionAndAJoinableRefusal() throws Exception {
+        manager(SETTINGS);
+        model.script(ctx -> {
+            ScriptedModel.generateUntilStopped().run(ctx);
+            Thread.sleep(300);
+        });
+        Session first = manager.start();
+        manager.stop(EndReason.STOPPED);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> manager.start());
+            var b = pool.submit(() -> manager.start());
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var f : List.of(a, b)) {
+                try {
+                    outcomes.add(f.get(10, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            Session started = (Session) outcomes.stream().filter(Session.class::isInstance).findFirst().orElseThrow();
+            assertThat(started).isNotEqualTo(first);
+            assertThat(outcomes).filteredOn(SessionBusyException.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((SessionBusyException) e).activeSessionId()).isEqualTo(started.id()))
+                    .satisfies(e -> assertThat(((Exception) e).getMessage()).contains("is running"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void sessionWithoutClientsIsStoppedAsOrphaned() throws Exception {
         manager(SETTINGS.withOrphanTimeout(Duration.ofMillis(300)));
         model.script(ScriptedModel.generateUntilStopped());
@@ -262,11 +334,13 @@ class SessionLifecycleTest {
 
     @Test
     void emitBlockAfterStopReturnsAtOnceEvenWhenTheQueueWasFull() throws Exception {
-        // One frame a second and a queue of two: the fourth emit blocks until the stop.
+        // One frame a second and a queue of two: the fourth emit blocks until the stop. (Unmeasured,
+        // so just-in-time pacing does not hold the model back earlier: the queue fills.)
         manager(SETTINGS.withFpsCap(1).withQueueDepth(2));
         AtomicInteger handed = new AtomicInteger();
         AtomicBoolean blockedEmitReturned = new AtomicBoolean();
         model.script(ctx -> {
+            ctx.disableMonitoring();
             while (!ctx.shouldStop()) {
                 ctx.emitBlock(Frames.tiny(1), 2, 2, 3);
                 handed.incrementAndGet();

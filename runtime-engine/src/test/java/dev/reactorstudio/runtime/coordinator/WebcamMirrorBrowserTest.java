@@ -1,0 +1,133 @@
+package dev.reactorstudio.runtime.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.session.EndReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two-way media through the unmodified JS SDK 2.9.0 in headless Chromium and examples/webcam-mirror:
+ * a fake camera of a known colour and a fake microphone playing a tone, published with
+ * {@code reactor.publishTrack}, reach the model (its own input_stats / audio_stats say what it saw
+ * and heard), the page hears the model's audio track, a second publisher is refused, and
+ * unpublishing is visible to the model.
+ */
+@Tag("webrtc")
+class WebcamMirrorBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(WebcamMirrorBrowserTest.class);
+    static final int[] COLOUR = {200, 60, 30};
+    private static StackUnderTest stack;
+    private static Path devices;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        BrowserDriver.requireNamespace();
+        devices = Files.createTempDirectory("fake-devices-");
+        FakeDevices.y4m(devices.resolve("camera.y4m"), 320, 240, 30, COLOUR, false);
+        FakeDevices.wav(devices.resolve("tone.wav"), 440, 0.5, 2);
+        stack = StackUnderTest.example("webcam-mirror", BrowserDriver.SERVER_ADDRESS, Map.of(), HostOptions.defaults());
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        if (devices != null) {
+            try (var files = Files.list(devices)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(devices);
+        }
+    }
+
+    private static JsonNode browser(String... scenario) throws Exception {
+        String[] args = new String[scenario.length + 4];
+        args[0] = "--video-file";
+        args[1] = devices.resolve("camera.y4m").toString();
+        args[2] = "--audio-file";
+        args[3] = devices.resolve("tone.wav").toString();
+        System.arraycopy(scenario, 0, args, 4, scenario.length);
+        JsonNode result = BrowserDriver.run(stack.apiUrl(), line -> LOG.info("{}", line), args);
+        assertThat(result.path("ok").asBoolean()).as("browser scenario %s: %s", scenario[0], result).isTrue();
+        return result;
+    }
+
+    @Test
+    void theModelSeesTheCameraHearsTheMicAndThePageHearsTheModel() throws Exception {
+        JsonNode r = browser("media");
+        System.out.println("media result: " + r);
+        assertThat(r.path("capabilities").toString()).contains("\"name\":\"webcam\"").contains("\"direction\":\"sendonly\"")
+                .contains("\"name\":\"main_audio\"");
+        JsonNode mean = r.path("inputStats").path("mean");
+        for (int c = 0; c < 3; c++) {
+            assertThat(mean.get(c).asDouble()).as("channel %d of what the model saw", c).isCloseTo(COLOUR[c],
+                    org.assertj.core.data.Offset.offset(16.0));
+        }
+        assertThat(r.path("inputStats").path("frames").asLong()).isGreaterThanOrEqualTo(30);
+        assertThat(r.path("audioStats").path("rms").asDouble()).as("tone RMS at the model").isGreaterThan(0.05);
+        assertThat(r.path("audioStats").path("samples").asLong()).isGreaterThan(48_000 / 2);
+        assertThat(r.path("pageAudio").path("peakRms").asDouble()).as("model audio heard by the page").isGreaterThan(0.01);
+        // The output is the camera picture (mirroring a flat colour changes nothing), not the waiting card.
+        for (int c = 0; c < 3; c++) {
+            assertThat(r.path("mirroredColour").get(c).asDouble()).isCloseTo(COLOUR[c], org.assertj.core.data.Offset.offset(24.0));
+        }
+        assertThat(r.path("refusal").path("data").path("code").asText()).isEqualTo("TRACK_PUBLISH_REFUSED");
+        assertThat(r.path("refusal").path("data").path("message").asText()).contains("first publisher wins");
+        // After unpublishing, the model stops counting frames and shows its card (dark, not the camera's red).
+        long framesLater = r.path("afterUnpublish").path("frames").asLong();
+        assertThat(framesLater - r.path("framesAtUnpublish").asLong()).isLessThan(60);
+        assertThat(r.path("waitingAgainColour").get(0).asInt()).isLessThan(100);
+        assertThat(r.path("errors")).isEmpty();
+        await().atMost(Duration.ofSeconds(15)).until(() -> stack.sessions().current().isEmpty());
+    }
+
+    @Test
+    void fiftyPublishCyclesOnTenPeersLeaveThreadsPeersSourcesAndInputFeedsWhereTheyStarted() throws Exception {
+        // One cycle first: lazily started threads (HTTP client, media video thread, Java2D) are not leaks.
+        browser("pubcycles", "1");
+        endSessionAndSettle();
+        java.util.Set<String> namesBefore = threadNames();
+        int threadsBefore = namesBefore.size();
+        JsonNode r = browser("pubcycles", "50");
+        assertThat(r.path("cycles").asInt()).isEqualTo(50);
+        endSessionAndSettle();
+        assertThat(stack.media.remoteInputCount()).isZero();
+        assertThat(stack.media.sourceCount().get()).isZero();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Thread.getAllStackTraces().size() <= threadsBefore);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            java.util.Set<String> extra = threadNames();
+            extra.removeAll(namesBefore);
+            throw new AssertionError("threads left after the cycles: " + extra, e);
+        }
+    }
+
+    private static void endSessionAndSettle() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.media.nativePeerCount() == 0);
+        stack.sessions().stop(EndReason.STOPPED);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stack.sessions().current().isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> stack.media.sourceCount().get() == 0);
+    }
+
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName() + "#" + t.getId()));
+        return names;
+    }
+}

@@ -6,6 +6,10 @@
 #   bench/run.sh media [seconds]            (inside a private network namespace)
 #   bench/run.sh twoway [seconds]           (webcam loop latency, A/V offset, audio CPU; namespace too)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
+#   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
+#   bench/run.sh turnover [cycles]          (stop→start over the runtime API)
+#   bench/run.sh noise [seconds]            (hard content: fps presented in Chromium; private network namespace)
+#   bench/run.sh latency [commands]         (command → visible change via the JS SDK; inside a private network namespace)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 name="${1:-pacing}"; shift || true
@@ -20,6 +24,10 @@ case "$name" in
   media) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.MediaBench "$root" "$@" ;;
   twoway) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TwoWayMediaBench "$root" "$@" ;;
   ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
+  turnover) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TurnoverBench "$root" "$@" ;;
+  noise) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.NoiseBench "$root" "$@" ;;
+  latency) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CommandLatencyBench "$root" "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn)" >&2; exit 2 ;;
+  fleet) exec java -Xmx1g -cp "$cp" dev.reactorstudio.bench.FleetBench "$@" ;;
+  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn, turnover, latency, noise, fleet)" >&2; exit 2 ;;
 esac

@@ -25,6 +25,8 @@ if ! $runtime_only; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v node >/dev/null || need+=(nodejs)
   command -v npm >/dev/null || need+=(npm)
+  # The fleet tests start their own redis-server on a free loopback port (docs/fleet.md).
+  command -v redis-server >/dev/null || need+=(redis-server)
   # The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
   command -v Xvfb >/dev/null || need+=(xvfb)
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the real studio under Xvfb on examples/hello-pattern: prints start-up time to the first
-# painted window and the CPU cost of the preview at 30 fps, and writes docs/images/studio-{light,dark}.png.
+# Runs the real studio under Xvfb: prints start-up time to the first painted window (the welcome
+# screen), then opens examples/hello-pattern and prints the CPU cost of the preview at 30 fps; writes
+# docs/images/welcome-{light,dark}.png and docs/images/studio-{light,dark}.png.
 # Needs xvfb and libgtk-3-0 (scripts/setup.sh installs them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

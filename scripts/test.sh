@@ -7,6 +7,8 @@ cd "$root"
 # Online on purpose: surefire resolves its JUnit provider at test time, which an offline
 # first run would lack on a fresh machine. Later runs (inside the test namespace) use -o.
 mvn -B verify
+# The installed app runs models: app-image from the jars just built, Java + Python example with --run (~2 min).
+REACTOR_PREBUILT=1 scripts/app-image-test.sh
 # WebRTC tests (media engine, JS SDK in headless Chromium) need a network interface that is not
 # loopback: run them offline inside a private network namespace that the run creates and removes.
 # JaCoCo adds this run's coverage to runtime-engine/target/jacoco.exec and rewrites the report

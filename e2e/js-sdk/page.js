@@ -6,9 +6,10 @@ import { Reactor } from '@reactor-team/js-sdk';
 
 const viewers = [];
 
-function readStamp(canvas, video) {
+// row 0: the frame counter; row 1 (pixel rows 16..31): how many commands the frame reflects.
+function readStamp(canvas, video, row = 0) {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  ctx.drawImage(video, 0, 0, 256, 16, 0, 0, 256, 16);
+  ctx.drawImage(video, 0, row * 16, 256, 16, 0, 0, 256, 16);
   const pixels = ctx.getImageData(0, 0, 256, 16).data;
   let value = 0;
   for (let bit = 0; bit < 16; bit++) {
@@ -75,6 +76,15 @@ window.e2e = {
         // comparable with the JVM's clock on the same machine.
         v.stamps.push([readStamp(canvas, video), performance.timeOrigin + meta.presentationTime]);
       }
+      if (v.commands) {
+        // Command → screen: the first presented frame whose command stamp reaches a sent command.
+        const seen = readStamp(canvas, video, 1);
+        v.commands.seen = seen;
+        const c = v.commands;
+        while (c.pending.length && c.pending[0].target <= seen) {
+          c.latencies.push(meta.presentationTime - c.pending.shift().sentAt);
+        }
+      }
       video.requestVideoFrameCallback(onFrame);
     };
     video.requestVideoFrameCallback(onFrame);
@@ -104,6 +114,14 @@ window.e2e = {
   send(i, name, data) { viewers[i].reactor.sendCommand(name, data); },
   async disconnect(i, recoverable) { await viewers[i].reactor.disconnect(recoverable); },
   async reconnect(i) { viewers[i].frames = 0; await viewers[i].reactor.reconnect(); },
+  watchCommands(i) { viewers[i].commands = { seen: -1, pending: [], latencies: [] }; },
+  commandsSeen(i) { return viewers[i].commands.seen; },
+  // Sends a command expected to raise the model's command stamp to `target`, timed from now.
+  sendTimed(i, name, data, target) {
+    viewers[i].commands.pending.push({ target, sentAt: performance.now() });
+    viewers[i].reactor.sendCommand(name, data);
+  },
+  commandLatencies(i) { return viewers[i].commands.latencies; },
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },

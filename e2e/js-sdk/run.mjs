@@ -1,7 +1,7 @@
 // Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
 //   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
-// cycles N (connect/disconnect N times), latency SECONDS, firstframe N, viewers N SECONDS, refused
+// cycles N (connect/disconnect N times), latency SECONDS, cmdlatency N, firstframe N, viewers N SECONDS, refused
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
 // command '<json>' (any model: one valid and one invalid command, see scenarios.command),
 // upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
@@ -239,6 +239,27 @@ const scenarios = {
     console.log('STAMPS ' + JSON.stringify(stamps));
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     return { presented: stamps.length, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
+  },
+  // Command → visible change: N set_palette commands (warm/mono in turn), 150-350 ms apart; each
+  // timed from sendCommand to the first presented frame whose command stamp shows it.
+  async cmdlatency(page, n) {
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 60);
+    await page.evaluate(i => window.e2e.watchCommands(i), v);
+    await until(page, i => window.e2e.commandsSeen(i) >= 0, v, 10000, 'a command stamp');
+    const base = await page.evaluate(i => window.e2e.commandsSeen(i), v);
+    for (let k = 1; k <= n; k++) {
+      await page.evaluate(([i, p, t]) => window.e2e.sendTimed(i, 'set_palette', { palette: p }, t),
+        [v, k % 2 ? 'mono' : 'warm', base + k]);
+      await until(page, ([i, k]) => window.e2e.commandLatencies(i).length >= k, [v, k], 10000, `command ${k} on screen`);
+      await sleep(150 + Math.random() * 200);
+    }
+    const latencies = await page.evaluate(i => window.e2e.commandLatencies(i), v);
+    const s = await snap(page, v);
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    return { latencies, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
   },
   async viewers(page, n, seconds, browser) {
     // Separate pages: each a foreground viewer. Holds N viewers connected for SECONDS.

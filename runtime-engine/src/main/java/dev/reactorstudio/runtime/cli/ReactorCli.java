@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code reactor} command: run, init and validate model folders; manage their weights. */
 @Command(name = "reactor", mixinStandardHelpOptions = true, versionProvider = ReactorCli.Version.class,
-        description = "Runs real-time video models: reactor run, reactor init, reactor validate, reactor weights.",
-        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class, WeightsCommand.class})
+        description = "Runs real-time video models: reactor run, reactor init, reactor validate, reactor weights, "
+                + "reactor coordinator, reactor token.",
+        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class, WeightsCommand.class,
+                CoordinatorCommand.class, TokenCommand.class})
 public final class ReactorCli implements Runnable {
 
     @CommandLine.Spec

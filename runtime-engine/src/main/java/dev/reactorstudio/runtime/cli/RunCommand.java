@@ -1,5 +1,7 @@
 package dev.reactorstudio.runtime.cli;
 
+import dev.reactorstudio.runtime.fleet.auth.Secrets;
+import dev.reactorstudio.runtime.fleet.join.JoinOptions;
 import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
@@ -112,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
     long maxUploadMib;
 
-    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "4000:300:20000",
+    @Option(names = "--video-kbps", paramLabel = "START:MIN:MAX", defaultValue = "10000:300:30000",
             description = "Video encoder bitrate in kbit/s: where it starts and the range bandwidth estimation keeps it in; "
                     + "suits a viewer on this machine or the LAN, keeps hard content (noise) at full frame rate; "
                     + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
@@ -127,6 +129,24 @@ final class RunCommand implements Callable<Integer> {
 
     /** 1 TiB: past this a limit is a typo, and four of them must still fit in a long. */
     private static final long MAX_UPLOAD_MIB = 1024L * 1024L;
+
+    @Option(names = "--join", paramLabel = "URL[,URL...]",
+            description = "Join a fleet: register with this coordinator (several: any will do) instead of serving clients "
+                    + "directly. The runtime API binds loopback; --host:--media-port serves the coordinators.")
+    String join;
+
+    @Option(names = "--jwt-secret", description = "With --join: the fleet's shared secret.")
+    String jwtSecret;
+
+    @Option(names = "--jwt-secret-file", description = "With --join: file whose first line is the fleet's shared secret.")
+    Path jwtSecretFile;
+
+    @Option(names = "--advertise", paramLabel = "URL",
+            description = "With --join: the URL coordinators reach this runtime at (default http://HOST:MEDIA-PORT).")
+    URI advertise;
+
+    @Option(names = "--runtime-id", description = "With --join: this runtime's name in the fleet (default HOSTNAME-PORT).")
+    String runtimeId;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -159,6 +179,14 @@ final class RunCommand implements Callable<Integer> {
         hostOptions = hostOptions.withRegistry(registry.apply(hostOptions.registry()));
         if (pythonInterpreter != null && !pythonInterpreter.isBlank()) {
             hostOptions = hostOptions.withPython(hostOptions.python().withInterpreter(pythonInterpreter));
+        }
+        if (join != null) {
+            return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions),
+                    joinOptions());
+        }
+        if (jwtSecret != null || jwtSecretFile != null || advertise != null || runtimeId != null) {
+            err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");
+            return 2;
         }
         SecurityOptions security;
         try {
@@ -231,6 +259,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private JoinOptions joinOptions() {
+        return new JoinOptions(JoinOptions.parseCoordinators(join), Secrets.resolve(jwtSecret, jwtSecretFile), runtimeId,
+                host, mediaPort, advertise);
+    }
+
     /** {@code START:MIN:MAX} in kbit/s, or {@code 0} (all zeros: libwebrtc's defaults). */
     static int[] parseVideoKbps(String value) {
         String[] parts = value.trim().split(":");
@@ -244,6 +277,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // falls through to the usage message
         }
-        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 4000:300:20000, or 0 for libwebrtc's own");
+        throw new IllegalArgumentException("use START:MIN:MAX in kbit/s, e.g. 10000:300:30000, or 0 for libwebrtc's own");
     }
 }

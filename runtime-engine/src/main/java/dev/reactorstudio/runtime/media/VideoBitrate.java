@@ -28,7 +28,7 @@ public record VideoBitrate(int startKbps, int minKbps, int maxKbps) {
      * Suited to a viewer on this machine or the LAN: 640×480 noise needs several Mbit/s to keep
      * its frame rate. Over a thin link bandwidth estimation still lowers the rate, down to the floor.
      */
-    public static final VideoBitrate LOCAL_DEFAULT = new VideoBitrate(4_000, 300, 20_000);
+    public static final VideoBitrate LOCAL_DEFAULT = new VideoBitrate(10_000, 300, 30_000);
     /** Leaves libwebrtc's own defaults (300 kbps start) untouched. */
     public static final VideoBitrate LIBWEBRTC = new VideoBitrate(0, 0, 0);
 

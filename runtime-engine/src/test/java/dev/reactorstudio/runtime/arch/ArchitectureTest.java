@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's layers point inward: shells (cli) → services → servers (runtime API, coordinator, LiveKit
- * media server) → media engine → host → session/model/manifest/registry → python (the bridge, api only)
- * → djl → frame → api. A violation fails the build.
+ * The engine's layers point inward: shells (cli) → fleet (the fleet coordinator; a joined runtime's agent
+ * over services) → services → servers (runtime API, coordinator, LiveKit media server) → media engine →
+ * host → session/model/manifest/registry → python (the bridge, api only) → djl → frame → api. A violation
+ * fails the build.
  */
 class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> NDARRAY = JavaClass.Predicates.equivalentTo(NDArray.class);
@@ -63,6 +64,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFleetCoordinatorNeverReachesIntoARuntime() {
+        noClasses().that().resideInAPackage("..runtime.fleet")
+                .should().dependOnClassesThat().resideInAnyPackage("..runtime.services..", "..runtime.host..",
+                        "..runtime.session..", "..runtime.media..", "..runtime.coordinator..", "..runtime.server..",
+                        "..runtime.fleet.join..")
+                .because("the coordinator runs on machines without a model or GPU and talks to runtimes over HTTP only")
+                .check(engine);
+    }
+
+    @Test
     void theGuardDependsOnNoOtherEnginePackage() {
         classes().that().resideInAPackage("..runtime.guard..")
                 .should().onlyDependOnClassesThat(resideInAPackage("..runtime.guard..")
@@ -75,6 +86,9 @@ class ArchitectureTest {
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("..runtime.cli..")
+                .layer("fleet").definedBy("..runtime.fleet")
+                .layer("fleet-join").definedBy("..runtime.fleet.join..")
+                .layer("fleet-auth").definedBy("..runtime.fleet.auth..")
                 .layer("services").definedBy("..runtime.services..")
                 .layer("servers").definedBy("..runtime.server..")
                 .layer("coordinator").definedBy("..runtime.coordinator..")
@@ -92,19 +106,24 @@ class ArchitectureTest {
                 .layer("frame").definedBy("..runtime.frame..")
                 .layer("api").definedBy("..runtime.api..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("services").mayOnlyBeAccessedByLayers("cli")
+                // the fleet coordinator needs no model, no media and no runtime server: it only routes
+                .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("fleet-join").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("fleet-auth").mayOnlyBeAccessedByLayers("fleet", "fleet-join", "cli")
+                .whereLayer("services").mayOnlyBeAccessedByLayers("cli", "fleet-join")
                 .whereLayer("servers").mayOnlyBeAccessedByLayers("services", "cli")
                 // the two WebRTC front doors share the media engine; neither knows the other
                 .whereLayer("coordinator").mayOnlyBeAccessedByLayers("services")
                 .whereLayer("livekit").mayOnlyBeAccessedByLayers("services", "cli")
                 // origin allow-list, Host check and limits: what every server checks before it acts
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("servers", "coordinator", "livekit", "media", "session",
-                        "services", "cli")
+                        "services", "cli", "fleet")
                 .whereLayer("media").mayOnlyBeAccessedByLayers("coordinator", "livekit", "services")
-                .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli")
+                .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli", "fleet-join")
                 // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
-                .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "coordinator", "livekit", "media", "services", "cli")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "coordinator", "livekit", "media", "services", "cli",
+                        "fleet-join")
                 .whereLayer("upload").mayOnlyBeAccessedByLayers("session", "host", "servers", "coordinator", "livekit",
                         "media", "services", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")

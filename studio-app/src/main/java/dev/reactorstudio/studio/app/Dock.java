@@ -34,6 +34,9 @@ final class Dock {
     private double rightDivider;
     private double bottomDivider;
     private double treeDivider;
+    /** While nothing runs the right dock (Preview, Weights) keeps only this width, so the editor has the room. */
+    static final double COMPACT_RIGHT_WIDTH = 320;
+    private boolean rightCompact;
 
     Dock(Node projectTree, Node editors, Preferences prefs) {
         this.prefs = prefs;
@@ -47,6 +50,13 @@ final class Dock {
         bottomDivider = prefs.getDouble("dock.bottom", 0.68);
         treeDivider = prefs.getDouble("dock.tree", 0.15);
         right.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
+        // The compact width is in pixels: it is only known once laid out, and kept as the window resizes.
+        horizontal.widthProperty().addListener((o, a, b) -> {
+            double[] h = horizontal.getDividerPositions();
+            if (rightCompact && b.doubleValue() > 0 && h.length > 1) {
+                horizontal.setDividerPositions(h[0], compactRightDivider());
+            }
+        });
         bottom.getTabs().addListener((ListChangeListener<Tab>) c -> relayout());
     }
 
@@ -132,6 +142,11 @@ final class Dock {
 
     private void relayout() {
         rememberDividers();
+        applyLayout();
+    }
+
+    /** Puts the docks in or out of the splits and sets the split positions, remembering nothing. */
+    private void applyLayout() {
         boolean hasRight = !right.getTabs().isEmpty();
         boolean hasBottom = !bottom.getTabs().isEmpty();
         double tree = treeDivider;
@@ -150,7 +165,7 @@ final class Dock {
             }
         }
         if (hasRight) {
-            horizontal.setDividerPositions(tree, rightDivider);
+            horizontal.setDividerPositions(tree, rightCompact ? compactRightDivider() : rightDivider);
         } else {
             horizontal.setDividerPositions(tree);
         }
@@ -175,13 +190,38 @@ final class Dock {
         if (h.length > 0) {
             treeDivider = h[0];
         }
-        if (horizontal.getItems().contains(right) && h.length > 1) {
+        if (horizontal.getItems().contains(right) && h.length > 1 && !rightCompact) {
             rightDivider = h[1];
         }
         double[] v = vertical.getDividerPositions();
         if (vertical.getItems().contains(bottom) && v.length > 0) {
             bottomDivider = v[0];
         }
+    }
+
+    /**
+     * Narrows the right dock to {@value #COMPACT_RIGHT_WIDTH} px (while nothing runs) or gives it
+     * back its remembered width (on Run). The remembered width is the author's, never the compact one.
+     */
+    void setRightCompact(boolean compact) {
+        if (compact == rightCompact) {
+            return;
+        }
+        rememberDividers(); // the positions on screen are still the old mode's
+        rightCompact = compact;
+        applyLayout();
+    }
+
+    boolean rightCompact() {
+        return rightCompact;
+    }
+
+    private double compactRightDivider() {
+        double width = horizontal.getWidth();
+        if (width <= 0) {
+            return rightDivider;
+        }
+        return Math.max(rightDivider, 1 - COMPACT_RIGHT_WIDTH / width);
     }
 
     /** Stores split positions (on close). */

@@ -48,6 +48,23 @@ public final class ProjectActions {
         if (editors.anyDirty() && !confirmDiscard()) {
             return;
         }
+        show(folder);
+    }
+
+    /** Closes the model (asking about unsaved changes) and goes back to the welcome screen. */
+    public void close() {
+        if (editors.anyDirty() && !confirmDiscard()) {
+            return;
+        }
+        editors.closeAll();
+        problems.clear();
+        tree.show(null);
+        recent.closed();
+        workbench.project().set(null);
+        workbench.status().set("Open a model folder to begin");
+    }
+
+    private void show(Path folder) {
         Project project = new Project(folder);
         editors.closeAll();
         problems.clear();
@@ -116,17 +133,47 @@ public final class ProjectActions {
         }
     }
 
+    /**
+     * Asks for a name and template, then — only once unsaved changes are dealt with, so Cancel
+     * leaves nothing behind — creates the folder and opens its manifest and model source.
+     */
     public void newModel() {
-        Project current = workbench.project().get();
-        Path parent = current != null && current.folder().getParent() != null ? current.folder().getParent()
-                : Path.of(System.getProperty("user.home"));
-        NewModelDialog.ask(owner, parent).ifPresent(request -> {
-            ModelTemplates.Outcome outcome = ModelTemplates.create(request.folder(), request.kind());
-            if (outcome.ok()) {
-                open(request.folder());
+        NewModelDialog.ask(owner, newModelParent()).ifPresent(request -> {
+            if (editors.anyDirty() && !confirmDiscard()) {
+                return;
             }
-            workbench.status().set(outcome.output().replace('\n', ' '));
+            ModelTemplates.Outcome outcome = ModelTemplates.create(request.folder(), request.kind());
+            if (!outcome.ok()) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, outcome.output(), ButtonType.OK);
+                alert.initOwner(owner);
+                alert.setHeaderText("Could not create " + request.folder());
+                alert.showAndWait();
+                return;
+            }
+            show(request.folder());
+            modelSource(request.folder()).ifPresent(this::openFile);
+            workbench.status().set("Created " + request.folder() + " (" + request.kind() + ") — Run (F5) starts it");
         });
+    }
+
+    /** Beside the open model, else beside the last one opened, else {@code ~/ReactorStudio}. */
+    private Path newModelParent() {
+        Project current = workbench.project().get();
+        if (current != null && current.folder().getParent() != null) {
+            return current.folder().getParent();
+        }
+        return recent.list().stream().map(Path::getParent).filter(java.util.Objects::nonNull)
+                .filter(p -> !p.endsWith("examples")).findFirst()
+                .orElse(Path.of(System.getProperty("user.home"), "ReactorStudio"));
+    }
+
+    /** The template's model file ({@code model_*.java} or {@code model_*.py}). */
+    private static java.util.Optional<Path> modelSource(Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("model_.*\\.(java|py)")).sorted().findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public boolean save() {

@@ -22,6 +22,9 @@ import dev.reactorstudio.studio.services.LogTap;
 import dev.reactorstudio.studio.services.LoggerScope;
 import dev.reactorstudio.studio.services.ServicesView;
 import dev.reactorstudio.studio.services.StudioServices;
+import dev.reactorstudio.studio.settings.SettingsFile;
+import dev.reactorstudio.studio.settings.UserDirs;
+import dev.reactorstudio.studio.welcome.WelcomeView;
 import dev.reactorstudio.studio.weights.RegistryDownloads;
 import dev.reactorstudio.studio.weights.RegistrySetup;
 import dev.reactorstudio.studio.weights.WeightsController;
@@ -63,12 +66,20 @@ public final class Studio implements AutoCloseable {
             this(prefs, captures, bindHost, browser, System.getenv(), UnaryOperator.identity());
         }
 
+        /** The user's settings file ({@code ~/.config/reactor-studio/settings.properties}) and folders. */
         public static Options defaults(Consumer<String> browser) {
-            Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio");
-            Path captures = Path.of(prefs.get("captures", Path.of(System.getProperty("user.home"), "ReactorStudio", "captures").toString()));
+            UserDirs dirs = UserDirs.current();
+            Preferences prefs = SettingsFile.open(dirs.settingsFile());
+            if (prefs.get(EXAMPLES_FOLDER, null) == null) {
+                prefs.put(EXAMPLES_FOLDER, dirs.examples().toString());
+            }
+            Path captures = Path.of(prefs.get("captures", dirs.captures().toString()));
             return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
         }
     }
+
+    /** Settings key: where bundled examples are copied before they open (tests point it at a temp folder). */
+    public static final String EXAMPLES_FOLDER = "examples.folder";
 
     private final Stage stage;
     private final Options options;
@@ -86,6 +97,7 @@ public final class Studio implements AutoCloseable {
     private final Dock dock;
     private final WindowState windowState;
     private final Theme.Switcher theme;
+    private final WelcomeView welcome;
     private boolean closed;
 
     private Studio(Stage stage, Options options) {
@@ -111,17 +123,42 @@ public final class Studio implements AutoCloseable {
                 projectActions::saveAll, () -> dock.show("problems"), options.browser());
         addToolWindows(previewView);
         this.windowState = new WindowState(options.prefs());
+        PortSettings.remember(services.endpoints(), options.prefs());
+        services.addListener(new PortConflict(services, runActions::run, stage, options.bindHost()));
+        // The Preview needs its width only while something runs; until then the editor gets the room.
+        dock.setRightCompact(true);
+        services.state().addListener((o, a, b) -> dock.setRightCompact(
+                b == dev.reactorstudio.studio.services.ServiceState.STOPPED || b == dev.reactorstudio.studio.services.ServiceState.FAILED));
+        Runnable openSettings = () -> SettingsDialog.show(stage, registryFields, services.endpoints(), theme,
+                SettingsFile.fileOf(options.prefs()).map(Path::toString).orElse("the user's preferences"),
+                !services.state().get().busy());
+        this.welcome = WelcomeScreen.create(options, workbench, projectActions, services, registryFields, recent, openSettings);
         Menus menus = new Menus(projectActions, runActions, services, dock, theme, recent, stage::close);
-        BorderPane root = new BorderPane(dock.node());
-        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        HelpMenu help = new HelpMenu(stage, options.browser(), workbench.status());
+        BorderPane root = new BorderPane();
+        // The welcome screen while no model is open; the IDE layout once one is.
+        root.centerProperty().bind(javafx.beans.binding.Bindings.when(workbench.project().isNull())
+                .then((javafx.scene.Node) welcome).otherwise(dock.node()));
+        workbench.project().addListener((o, a, b) -> {
+            if (b == null) {
+                welcome.refresh();
+            } else if (a == null) {
+                javafx.application.Platform.runLater(dock::applyDividers);
+            }
+        });
+        javafx.scene.control.MenuBar menuBar = menus.menuBar();
+        menuBar.getMenus().add(help.menu());
+        WelcomeScreen.addFileItems(menuBar.getMenus().get(0), projectActions, services, openSettings);
+        root.setTop(new VBox(menuBar, menus.toolBar()));
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(workbench.status());
         status.getStyleClass().add("status-bar");
         root.setBottom(status);
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(root, windowState.width(), windowState.height());
         scene.getStylesheets().add(Studio.class.getResource("/dev/reactorstudio/studio/studio.css").toExternalForm());
         menus.installExtraShortcuts(scene);
+        HelpMenu.installCaptureShortcuts(scene);
         FirstPaint.watch(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (workbench.project().get() == null ? ""
@@ -135,6 +172,11 @@ public final class Studio implements AutoCloseable {
         stage.setOnHidden(e -> studio.close());
         stage.show();
         javafx.application.Platform.runLater(studio.dock::applyDividers);
+        javafx.application.Platform.runLater(() -> {
+            if (studio.workbench.project().get() == null) {
+                studio.welcome.recheck();
+            }
+        });
         return studio;
     }
 
@@ -196,6 +238,10 @@ public final class Studio implements AutoCloseable {
         return dock;
     }
 
+    public WelcomeView welcome() {
+        return welcome;
+    }
+
     public Theme.Switcher theme() {
         return theme;
     }
@@ -212,6 +258,7 @@ public final class Studio implements AutoCloseable {
             return;
         }
         closed = true;
+        welcome.close();
         windowState.save(stage);
         dock.save();
         preview.close();

@@ -54,6 +54,12 @@ public final class CodeEditor extends StackPane {
         highlightNow();
     }
 
+    /** Caret and view at the first line. */
+    public void showTop() {
+        area.moveTo(0);
+        area.showParagraphAtTop(0);
+    }
+
     /** Marks lines (1-based) with a message each; an empty map clears the marks. */
     public void showErrors(Map<Integer, String> byLine) {
         for (Integer line : errors.keySet()) {

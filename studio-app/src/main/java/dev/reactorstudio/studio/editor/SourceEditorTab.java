@@ -17,6 +17,7 @@ public final class SourceEditorTab extends EditorTab {
         saved = Files.readString(file, StandardCharsets.UTF_8);
         editor.setText(saved);
         editor.area().getUndoManager().forgetHistory();
+        editor.showTop(); // a file opens at its first line, not where loading the text left the caret
         editor.area().textProperty().addListener((o, a, b) -> dirty().set(!b.equals(saved)));
         setContent(editor);
     }

@@ -45,7 +45,6 @@ final class ArgsTable extends VBox {
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(ArgType.values()));
         type.setOnEditCommit(e -> replace(e.getTablePosition().getRow(), new ArgRow(e.getRowValue().name(), e.getNewValue(), e.getRowValue().value())));
-        type.setMaxWidth(110);
         TableColumn<ArgRow, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         value.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -53,6 +52,10 @@ final class ArgsTable extends VBox {
         table.getColumns().add(name);
         table.getColumns().add(type);
         table.getColumns().add(value);
+        // Names and types are short: their columns are as wide as their longest entry (never "s…"),
+        // and the value column takes the rest.
+        table.getItems().addListener((javafx.collections.ListChangeListener<ArgRow>) c -> fitColumns(name, type));
+        fitColumns(name, type);
         Button add = new Button("Add");
         add.setOnAction(e -> addRow());
         Button remove = new Button("Remove");
@@ -79,6 +82,29 @@ final class ArgsTable extends VBox {
         if (current.isEmpty() || !current.get().equals(args)) {
             table.getItems().setAll(rows);
         }
+    }
+
+    private void fitColumns(TableColumn<ArgRow, String> name, TableColumn<ArgRow, ArgType> type) {
+        double nameWidth = textWidth(name.getText());
+        double typeWidth = textWidth(type.getText());
+        for (ArgRow row : table.getItems()) {
+            nameWidth = Math.max(nameWidth, textWidth(row.name()));
+        }
+        for (ArgType t : ArgType.values()) {
+            typeWidth = Math.max(typeWidth, textWidth(t.toString()));
+        }
+        // Cell padding and, for the type, the combo box's arrow while editing.
+        name.setMinWidth(Math.min(260, nameWidth + 28));
+        name.setPrefWidth(name.getMinWidth());
+        type.setMinWidth(typeWidth + 48);
+        type.setPrefWidth(type.getMinWidth());
+        type.setMaxWidth(type.getMinWidth() + 20);
+    }
+
+    private static double textWidth(String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(javafx.scene.text.Font.getDefault());
+        return measure.getLayoutBounds().getWidth() * 1.1; // bold headers and theme fonts run a little wider
     }
 
     void showProblems(List<String> problems) {

@@ -51,7 +51,12 @@ public final class ProjectTreeView extends TreeView<Path> {
         setTooltip(new javafx.scene.control.Tooltip("Open a model folder (Ctrl+O)"));
     }
 
+    /** Shows {@code folder}'s files; null empties the tree. */
     public void show(Path folder) {
+        if (folder == null) {
+            setRoot(null);
+            return;
+        }
         TreeItem<Path> root = item(folder);
         root.setExpanded(true);
         setRoot(root);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import dev.reactorstudio.studio.project.RecentProjects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
@@ -19,7 +20,7 @@ import javax.imageio.ImageIO;
 /**
  * A guided run of the real studio under a real X server (scripts/studio-tour.sh runs it in
  * Xvfb): measures start-up to the first painted window and the CPU cost of the preview at the
- * model's 30 fps, and saves light and dark screenshots of the main window. Not a test: a tool
+ * model's 30 fps, and saves light and dark screenshots of the welcome screen and the main window. Not a test: a tool
  * whose numbers go into docs/studio.md.
  */
 public final class StudioTour {
@@ -48,9 +49,15 @@ public final class StudioTour {
         prefs.putDouble("window.x", 0);
         prefs.putDouble("window.y", 0);
         Path captures = Files.createTempDirectory("tour-captures");
+        Path home = Files.createTempDirectory("tour-home");
+        prefs.put(Studio.EXAMPLES_FOLDER, home.resolve("ReactorStudio/examples").toString());
+        // A recent list as a returning user has it: one model that is there, one deleted since.
+        RecentProjects recent = new RecentProjects(prefs);
+        recent.add(home.resolve("ReactorStudio/old-experiment"));
+        recent.add(TestStudio.exampleCopy().getParent().resolve("hello-pattern"));
+        recent.closed();
         studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }));
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
-        studio.projectActions().open(TestStudio.example());
         Thread tour = new Thread(() -> {
             try {
                 tour(prefs);
@@ -74,7 +81,20 @@ public final class StudioTour {
 
     private void tour(Preferences prefs) throws Exception {
         waitFor(() -> Studio.firstPaintMillis() >= 0);
-        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis());
+        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen)");
+        // The welcome screen once its environment line is filled in, light and dark.
+        waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
+        Thread.sleep(500);
+        Files.createDirectories(out);
+        screenshot(out.resolve("welcome-light.png"));
+        fx(() -> studio.theme().current().set(Theme.DARK));
+        Thread.sleep(1500);
+        screenshot(out.resolve("welcome-dark.png"));
+        fx(() -> studio.theme().current().set(Theme.LIGHT));
+        long opening = System.nanoTime();
+        fx(() -> studio.projectActions().open(TestStudio.example()));
+        fx(() -> { }); // one more turn of the FX thread: the IDE layout has been built and laid out
+        System.out.printf("TOUR open_example_ms=%d%n", (System.nanoTime() - opening) / 1_000_000);
         fx(() -> studio.runActions().run());
         waitFor(() -> onFx(() -> studio.services().state().get() == ServiceState.UP));
         fx(() -> studio.dockForTest().show("preview"));

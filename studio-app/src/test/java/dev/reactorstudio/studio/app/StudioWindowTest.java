@@ -36,10 +36,14 @@ class StudioWindowTest {
     }
 
     @Test
-    void opensEmptyWithTitleToolWindowsAndAHint(FxRobot robot) {
+    void opensOnTheWelcomeScreenThenTheToolWindowsWithAModel(FxRobot robot) {
         Stage stage = (Stage) robot.listWindows().get(0);
         assertThat(stage.getTitle()).startsWith("Reactor Studio");
         assertThat(robot.lookup("#status").queryLabeled().getText()).contains("Open a model folder");
+        assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
+        assertThat(robot.lookup("#dock-right").tryQuery()).isEmpty();
+        robot.interact(() -> studio.projectActions().open(TestStudio.example()));
+        assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
         TabPane right = robot.lookup("#dock-right").queryAs(TabPane.class);
         TabPane bottom = robot.lookup("#dock-bottom").queryAs(TabPane.class);
         assertThat(right.getTabs()).extracting(t -> t.getText()).containsExactly("Preview", "Weights");
@@ -69,6 +73,7 @@ class StudioWindowTest {
 
     @Test
     void toolWindowsHideMoveAndComeBack(FxRobot robot) {
+        robot.interact(() -> studio.projectActions().open(TestStudio.example()));
         robot.interact(() -> studio.dockForTest().visible("log").set(false));
         assertThat(robot.lookup("#dock-bottom").queryAs(TabPane.class).getTabs()).extracting(t -> t.getText()).doesNotContain("Log");
         robot.interact(() -> studio.dockForTest().moveTo("log", Dock.Side.RIGHT));

@@ -6,20 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.prefs.BackingStoreException;
+import dev.reactorstudio.studio.settings.SettingsFile;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 
 /**
- * A studio for tests: its own preferences node (removed afterwards), a temp captures folder, free
- * ports on 127.0.0.1, a browser that only records what it was asked to open, and — unless a test
- * passes its own — an environment whose registry cache is a temp folder.
+ * A studio for tests: its own settings file in a temp folder (never the user's), a temp captures
+ * folder and examples folder, free ports on 127.0.0.1, a browser that only records what it was
+ * asked to open, and — unless a test passes its own — an environment whose registry cache is a
+ * temp folder.
  */
 final class TestStudio {
-    final Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-test/" + UUID.randomUUID());
+    /** Holds the settings file and the examples folder; deleted on close. */
+    final Path home;
+    final Path settingsFile;
+    Preferences prefs;
     final Path captures;
     /** The registry cache of the default test environment; deleted on close. */
     final Path cache;
@@ -27,8 +31,24 @@ final class TestStudio {
     Studio studio;
 
     TestStudio() throws IOException {
+        home = Files.createTempDirectory("studio-home");
+        settingsFile = home.resolve("config").resolve("settings.properties");
+        prefs = SettingsFile.open(settingsFile);
+        prefs.put(Studio.EXAMPLES_FOLDER, home.resolve("ReactorStudio").resolve("examples").toString());
+        // The window Monocle's headless screen had before the default size changed: tests lay out against it.
+        prefs.putDouble("window.width", 1280);
+        prefs.putDouble("window.height", 800);
         captures = Files.createTempDirectory("studio-captures");
         cache = Files.createTempDirectory("studio-cache");
+    }
+
+    /** Closes the studio and opens a new one on the same settings file, as a relaunch of the app would. */
+    Studio restart(Stage stage) {
+        studio.close();
+        prefs = SettingsFile.open(settingsFile);
+        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", opened::add,
+                Map.of("REACTOR_CACHE_DIR", cache.toString()), UnaryOperator.identity()));
+        return studio;
     }
 
     Studio open(Stage stage) throws IOException {
@@ -45,8 +65,8 @@ final class TestStudio {
         if (studio != null) {
             studio.close();
         }
-        prefs.removeNode();
         deleteTree(cache);
+        deleteTree(home);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -1,0 +1,112 @@
+// Drives the JS SDK in production mode against a fleet coordinator, in headless Chromium.
+// Usage (inside scripts/netns-run):
+//   node fleet.mjs --api http://10.203.0.1:PORT --api-key KEY [--page-host 10.203.0.2] queue
+// Scenario "queue": like a backend, exchange the API key for two tokens (GET /tokens); browser A
+// connects and streams; browser B connects, waits while A streams, and streams once A disconnects.
+// Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import puppeteer from 'puppeteer-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
+const api = opt('--api');
+const apiKey = opt('--api-key');
+const pageHost = opt('--page-host') ?? '127.0.0.1';
+const chromium = opt('--chromium') ?? '/usr/bin/chromium';
+const waitMs = Number(opt('--wait-ms') ?? 4000);
+const [scenario] = args;
+if (!api || !apiKey || scenario !== 'queue') {
+  console.error('usage: node fleet.mjs --api URL --api-key KEY [--page-host IP] queue'); process.exit(2);
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const log = (...m) => console.log('[fleet-e2e]', ...m);
+
+async function bundle() {
+  await esbuild.build({ entryPoints: [path.join(here, 'fleet-page.js')], bundle: true, format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' }, outfile: path.join(here, 'dist', 'fleet-page.js'), logLevel: 'warning' });
+}
+
+function servePage() {
+  // Another origin than the coordinator, so CORS preflights are exercised as on a real site.
+  const js = fs.readFileSync(path.join(here, 'dist', 'fleet-page.js'));
+  const html = '<!doctype html><html><body style="margin:0;background:#000"><script src="/fleet-page.js"></script></body></html>';
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith('/fleet-page.js')) { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(js); }
+    else { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(html); }
+  });
+  return new Promise(resolve => server.listen(0, pageHost, () => resolve(server)));
+}
+
+async function token() {
+  const response = await fetch(`${api}/tokens`, { headers: { 'Reactor-API-Key': apiKey } });
+  if (!response.ok) throw new Error(`GET /tokens: ${response.status} ${await response.text()}`);
+  return (await response.json()).jwt;
+}
+
+const snap = (page, i) => page.evaluate(i => window.fleet.snapshot(i), i);
+
+async function until(page, i, test, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const s = await snap(page, i);
+    if (s.connectError) throw new Error(`viewer ${i}: connect failed: ${s.connectError}`);
+    if (test(s)) return s;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}: ` + JSON.stringify(await snap(page, i)).slice(0, 2000));
+}
+
+async function queue(page) {
+  const [jwtA, jwtB] = [await token(), await token()];
+  const a = await page.evaluate(api => window.fleet.create(api), api);
+  const b = await page.evaluate(api => window.fleet.create(api), api);
+  await page.evaluate(([i, t]) => window.fleet.connect(i, t), [a, jwtA]);
+  const aStreaming = await until(page, a, s => s.status === 'ready' && s.frames >= 30, 60000, 'A streaming');
+  log('A streams', aStreaming.videoWidth + 'x' + aStreaming.videoHeight);
+  await page.evaluate(([i, t]) => window.fleet.connect(i, t), [b, jwtB]);
+  await until(page, b, s => s.status === 'waiting' && s.sessionId, 20000, 'B waiting in the queue');
+  const bSession = (await snap(page, b)).sessionId;
+  log('B waits as', bSession);
+  await sleep(waitMs);
+  const bWhileA = await snap(page, b);
+  const aBeforeDisconnect = await snap(page, a);
+  await page.evaluate(i => window.fleet.disconnect(i), a);
+  log('A disconnected');
+  const bStreaming = await until(page, b, s => s.status === 'ready' && s.frames >= 30, 90000, 'B streaming after A left');
+  log('B streams', bStreaming.videoWidth + 'x' + bStreaming.videoHeight);
+  await page.evaluate(i => window.fleet.disconnect(i), b);
+  return { a: aBeforeDisconnect, bWhileA, b: bStreaming, bSession, aFinal: await snap(page, a), bFinal: await snap(page, b) };
+}
+
+let browser, server, code = 0;
+try {
+  await bundle();
+  server = await servePage();
+  const profile = fs.mkdtempSync('/tmp/reactor-chromium-');
+  browser = await puppeteer.launch({
+    executablePath: chromium, headless: true, userDataDir: profile,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
+           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  });
+  const page = await browser.newPage();
+  page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
+  await page.goto(`http://${pageHost}:${server.address().port}/`);
+  await page.waitForFunction(() => window.fleet !== undefined);
+  const result = await queue(page);
+  console.log('RESULT ' + JSON.stringify({ ok: true, ...result }));
+} catch (e) {
+  console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
+  code = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  if (server) server.close();
+}
+process.exit(code);

@@ -1,0 +1,400 @@
+package dev.reactorstudio.runtime.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
+import dev.reactorstudio.runtime.fleet.auth.Role;
+import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
+import dev.reactorstudio.runtime.guard.HttpGuard;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code reactor coordinator}: the fleet's front door. Serves the JS SDK's production routes
+ * ({@code POST/GET/DELETE /sessions}, the transport routes relayed to the assigned runtime),
+ * {@code GET /tokens}, the runtimes' join routes, {@code GET /fleet}, {@code /metrics} and
+ * {@code /health}. Every route but {@code /health}, {@code /metrics} and CORS preflights needs a
+ * token. Owns the state store, the {@link Dispatcher} and the threads it calls runtimes on.
+ */
+public final class FleetCoordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetCoordinator.class);
+    private static final int HTTP_THREADS = 32;
+    private static final int RUNTIME_CALL_THREADS = 8;
+    private static final String TRANSPORT = "/sessions/{sid}/transport/webrtc/";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final FleetOptions options;
+    private final FleetTokens tokens;
+    private final ApiKeys apiKeys;
+    private final FleetState state;
+    private final FleetMetrics metrics;
+    private final ExecutorService runtimeCalls;
+    private final RuntimeLink runtimes;
+    private final Dispatcher dispatcher;
+    private final HttpGuard guard;
+    private final Javalin app;
+
+    /** Opens the state store {@code options.state()} names. */
+    public FleetCoordinator(FleetOptions options) {
+        this(options, options.openState());
+    }
+
+    /** @param state the store to use; this coordinator closes it */
+    public FleetCoordinator(FleetOptions options, FleetState state) {
+        this.options = options;
+        this.tokens = new FleetTokens(options.secret());
+        this.apiKeys = new ApiKeys(options.apiKeys());
+        this.state = state;
+        this.metrics = new FleetMetrics(state);
+        AtomicInteger n = new AtomicInteger();
+        this.runtimeCalls = Executors.newFixedThreadPool(RUNTIME_CALL_THREADS, r -> {
+            Thread t = new Thread(r, "reactor-fleet-runtime-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.runtimes = new RuntimeLink(tokens);
+        this.dispatcher = new Dispatcher(state, runtimes, metrics, options, runtimeCalls);
+        this.guard = new HttpGuard("fleet coordinator", options.security());
+        QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, 4);
+        pool.setName("reactor-fleet-http");
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.threadPool = pool;
+            config.jsonMapper(new JavalinJackson(json, false));
+            // Origin allow-list, Host check on loopback binds, body limit, CORS for allowed pages: before any route.
+            guard.install(config);
+            config.routes.get("/health", this::health);
+            config.routes.get("/metrics", ctx -> ctx.contentType(FleetMetrics.contentType()).result(metrics.scrape()));
+            config.routes.get("/tokens", this::mintToken);
+            config.routes.post("/sessions", this::createSession);
+            config.routes.get("/sessions/{sid}", this::getSession);
+            config.routes.get("/sessions/{sid}/info", this::getSessionInfo);
+            config.routes.delete("/sessions/{sid}", this::deleteSession);
+            config.routes.get(TRANSPORT + "ice_servers", ctx -> relay(ctx, "ice_servers"));
+            config.routes.post(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
+            config.routes.put(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
+            config.routes.get(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
+            config.routes.get("/fleet", this::fleet);
+            config.routes.post("/fleet/runtimes", this::register);
+            config.routes.post("/fleet/runtimes/{rid}/heartbeat", this::heartbeat);
+            config.routes.delete("/fleet/runtimes/{rid}", this::deregister);
+            config.routes.exception(io.lettuce.core.RedisException.class, (e, ctx) -> {
+                LOG.warn("State store unavailable: {}", e.toString());
+                ctx.status(503).header("Retry-After", "1").json(FleetJson.detail("fleet state store unavailable: " + e.getMessage()));
+            });
+        });
+    }
+
+    public FleetCoordinator start() {
+        try {
+            guard.boundTo(options.bindHost());
+            app.start(options.bindHost(), options.port());
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot start the coordinator on " + options.bindHost() + ":" + options.port()
+                    + " — is the port in use? (" + e.getMessage() + ")", e);
+        }
+        dispatcher.start();
+        LOG.info("Fleet coordinator on http://{}:{} (state: {})", options.bindHost(), app.port(), stateName());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private String stateName() {
+        return options.state().startsWith("redis") ? "redis" : "memory";
+    }
+
+    private void health(Context ctx) {
+        ObjectNode body = json.createObjectNode().put("state_store", stateName());
+        try {
+            state.ping();
+            body.put("status", "healthy");
+            ctx.json(body);
+        } catch (RuntimeException e) {
+            body.put("status", "unhealthy").put("detail", "state store unreachable: " + e.getMessage());
+            ctx.status(503).json(body);
+        }
+    }
+
+    private void mintToken(Context ctx) {
+        if (apiKeys.isEmpty()) {
+            unauthorized(ctx, "this coordinator has no API keys: start it with --api-key KEY or --api-keys-file FILE");
+            return;
+        }
+        Optional<String> subject = apiKeys.subjectFor(ctx.header("Reactor-API-Key"));
+        if (subject.isEmpty()) {
+            unauthorized(ctx, "missing or unknown Reactor-API-Key header");
+            return;
+        }
+        String model = ctx.queryParam("model");
+        if (model != null && !MODEL_NAME.matcher(model).matches()) {
+            ctx.status(400).json(FleetJson.detail("model must be a model_name (letters, digits, . _ -)"));
+            return;
+        }
+        Duration ttl = options.tokenTtl();
+        ctx.json(json.createObjectNode().put("jwt", tokens.mint(subject.get(), Role.CLIENT, ttl, model))
+                .put("expires_in", ttl.toSeconds()));
+    }
+
+    private void createSession(Context ctx) {
+        FleetTokens.Verified client = client(ctx);
+        if (client == null) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (IOException e) {
+            ctx.status(400).json(FleetJson.detail("body is not JSON: send {\"model\": {\"name\": \"<model_name>\"}}"));
+            return;
+        }
+        String model = body == null ? "" : body.path("model").path("name").asText("");
+        if (!MODEL_NAME.matcher(model).matches()) {
+            ctx.status(400).json(FleetJson.detail("model.name is missing or not a model_name: send {\"model\": {\"name\": \"<model_name>\"}}"));
+            return;
+        }
+        if (!client.allowsModel(model)) {
+            unauthorized(ctx, "this token is for model " + client.model() + ", not " + model);
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        long position = state.enqueue(id, model, client.subject(), now);
+        dispatcher.kick();
+        SessionEntry created = new SessionEntry(id, model, client.subject(), SessionEntry.WAITING, now, "", "", "", "");
+        ctx.json(FleetJson.session(created, position));
+    }
+
+    private void getSession(Context ctx) {
+        SessionEntry session = ownSession(ctx);
+        if (session == null) {
+            return;
+        }
+        if (SessionEntry.WAITING.equals(session.state())) {
+            state.touch(session.id(), System.currentTimeMillis());
+        }
+        ctx.json(FleetJson.session(session, state.position(session.id())));
+    }
+
+    private void getSessionInfo(Context ctx) {
+        SessionEntry session = ownSession(ctx);
+        if (session != null) {
+            ctx.json(FleetJson.info(session));
+        }
+    }
+
+    private void deleteSession(Context ctx) {
+        SessionEntry session = ownSession(ctx);
+        if (session == null) {
+            return;
+        }
+        String reason = "the client ended it";
+        try {
+            String given = json.readTree(ctx.body()).path("reason").asText("");
+            if (!given.isBlank()) {
+                reason = "the client ended it: " + given.substring(0, Math.min(200, given.length()));
+            }
+        } catch (IOException | NullPointerException e) {
+            // no body (the SDK sends none)
+        }
+        Optional<SessionEntry> before = state.close(session.id(), reason, System.currentTimeMillis());
+        before.ifPresent(b -> {
+            metrics.sessionClosed("client");
+            if (!b.runtimeId().isEmpty()) {
+                dispatcher.stopLater(b.runtimeId(), b.id());
+            }
+        });
+        ctx.json(FleetJson.info(state.session(session.id()).orElse(session)));
+    }
+
+    /** Relays a transport route to the runtime serving the session, under the runtime's own id for it. */
+    private void relay(Context ctx, String tail) throws InterruptedException {
+        SessionEntry session = ownSession(ctx);
+        if (session == null) {
+            return;
+        }
+        if (!SessionEntry.ACTIVE.equals(session.state())) {
+            ctx.status(409).json(FleetJson.detail("session " + session.id() + " is " + session.state()
+                    + ": poll GET /sessions/" + session.id() + " until it is ACTIVE"));
+            return;
+        }
+        RuntimeEntry runtime = state.runtime(session.runtimeId()).orElse(null);
+        if (runtime == null || !RuntimeEntry.BUSY.equals(runtime.state())) {
+            ctx.status(409).json(FleetJson.detail("the runtime of session " + session.id() + " is gone: start a new session"));
+            return;
+        }
+        String path = "/sessions/" + session.runtimeSession() + "/transport/webrtc/" + tail;
+        try {
+            RuntimeLink.Answer answer = runtimes.relay(runtime.url(), ctx.method().name(), path, ctx.contentType(),
+                    ctx.bodyAsBytes());
+            ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+        } catch (IOException e) {
+            ctx.status(502).json(FleetJson.detail("runtime " + runtime.id() + " is unreachable: " + e.getMessage()));
+        }
+    }
+
+    private void fleet(Context ctx) {
+        if (client(ctx) != null) {
+            ctx.json(FleetJson.fleet(state.runtimes(), state.queue()));
+        }
+    }
+
+    private void register(Context ctx) {
+        if (verify(ctx, Role.RUNTIME) == null) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (IOException e) {
+            ctx.status(400).json(FleetJson.detail("body is not JSON"));
+            return;
+        }
+        String id = body == null ? "" : body.path("id").asText("");
+        String model = body == null ? "" : body.path("model").asText("");
+        String url = body == null ? "" : body.path("url").asText("");
+        if (!ID.matcher(id).matches() || !MODEL_NAME.matcher(model).matches()
+                || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            ctx.status(400).json(FleetJson.detail("register with {\"id\", \"model\", \"version\", \"url\"}: id and model "
+                    + "are names (letters, digits, . _ - :), url is the runtime's http(s) URL"));
+            return;
+        }
+        RuntimeEntry runtime = new RuntimeEntry(id, model, body.path("version").asText(""), stripSlash(url),
+                RuntimeEntry.IDLE, "", System.currentTimeMillis());
+        state.register(runtime, System.currentTimeMillis()).ifPresent(s -> metrics.sessionClosed("runtime_restarted"));
+        LOG.info("Runtime {} joined: model {} {} at {}", id, model, runtime.version(), runtime.url());
+        dispatcher.kick();
+        ctx.json(json.createObjectNode().put("id", id)
+                .put("heartbeat_ms", FleetOptions.HEARTBEAT_INTERVAL.toMillis())
+                .put("lost_after_ms", options.heartbeatTimeout().toMillis()));
+    }
+
+    /**
+     * A heartbeat carries the fleet sessions that ended on the runtime since the last one (model
+     * crash, orphan timeout, viewer gone): they close and the runtime is free for the next.
+     */
+    private void heartbeat(Context ctx) {
+        if (verify(ctx, Role.RUNTIME) == null) {
+            return;
+        }
+        String id = ctx.pathParam("rid");
+        long now = System.currentTimeMillis();
+        Optional<RuntimeEntry> runtime = state.heartbeat(id, now);
+        if (runtime.isEmpty()) {
+            ctx.status(404).json(FleetJson.detail("runtime " + id + " is not in the fleet (lost or unknown): register again"));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        boolean freed = false;
+        if (body != null) {
+            for (JsonNode ended : body.path("ended")) {
+                String sessionId = ended.asText();
+                if (state.close(sessionId, "the session ended on its runtime", now).isPresent()) {
+                    metrics.sessionClosed("runtime_ended");
+                }
+                freed |= state.freeRuntime(id, sessionId);
+            }
+        }
+        // A runtime busy with a closed session it no longer serves (its stop call was lost): free it.
+        RuntimeEntry r = runtime.get();
+        String serving = body == null ? "" : body.path("serving").asText("");
+        if (RuntimeEntry.BUSY.equals(r.state()) && !r.sessionId().equals(serving)
+                && state.session(r.sessionId()).map(SessionEntry::closed).orElse(true)) {
+            freed |= state.freeRuntime(id, r.sessionId());
+        }
+        if (freed) {
+            dispatcher.kick();
+        }
+        ctx.json(json.createObjectNode().put("state", state.runtime(id).map(RuntimeEntry::state).orElse(r.state())));
+    }
+
+    private void deregister(Context ctx) {
+        if (verify(ctx, Role.RUNTIME) == null) {
+            return;
+        }
+        String id = ctx.pathParam("rid");
+        state.deregister(id, System.currentTimeMillis()).ifPresent(s -> metrics.sessionClosed("runtime_left"));
+        LOG.info("Runtime {} left the fleet", id);
+        ctx.json(json.createObjectNode().put("id", id));
+    }
+
+    private SessionEntry ownSession(Context ctx) {
+        FleetTokens.Verified client = client(ctx);
+        if (client == null) {
+            return null;
+        }
+        String id = ctx.pathParam("sid");
+        Optional<SessionEntry> session = ID.matcher(id).matches() ? state.session(id) : Optional.empty();
+        if (session.isEmpty() || !session.get().subject().equals(client.subject())) {
+            ctx.status(404).json(FleetJson.detail("unknown session " + id + " (it closed long ago, or belongs to another "
+                    + "token subject): create a new one with POST /sessions"));
+            return null;
+        }
+        return session.get();
+    }
+
+    private FleetTokens.Verified client(Context ctx) {
+        return verify(ctx, Role.CLIENT);
+    }
+
+    private FleetTokens.Verified verify(Context ctx, Role role) {
+        try {
+            return tokens.verifyHeader(ctx.header("Authorization"), role);
+        } catch (TokenRejectedException e) {
+            unauthorized(ctx, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void unauthorized(Context ctx, String reason) {
+        ctx.status(401).header("WWW-Authenticate", "Bearer").json(FleetJson.detail(reason));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Stops serving; sessions and the queue stay in the state store (Redis) for the other coordinators. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (Runnable step : new Runnable[] {app::stop, dispatcher::close, runtimeCalls::shutdownNow, runtimes::close, state::close}) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

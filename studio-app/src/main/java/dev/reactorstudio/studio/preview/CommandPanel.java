@@ -99,7 +99,7 @@ final class CommandPanel extends VBox {
         send.setId("cmd-" + command.name() + "-send");
         Runnable doSend = () -> {
             ObjectNode args = args(own);
-            sender.send(command.name(), args, o -> {
+            sender.send(command.name(), args, files(own), o -> {
                 outcome.setText(o.ok() ? "✓ Sent " + describe(args) + " at " + LocalTime.now().format(CLOCK) : o.message());
                 outcome.setTooltip(new Tooltip(o.message()));
                 outcome.getStyleClass().removeAll("outcome-ok", "outcome-rejected");
@@ -126,6 +126,12 @@ final class CommandPanel extends VBox {
             parts.add(field.getKey() + " = " + (field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
         }
         return parts.isEmpty() ? "(no values)" : String.join(", ", parts);
+    }
+
+    private static Map<String, java.nio.file.Path> files(List<ParamControl> controls) {
+        Map<String, java.nio.file.Path> files = new java.util.LinkedHashMap<>();
+        controls.stream().filter(c -> c.file() != null).forEach(c -> files.put(c.spec.name(), c.file()));
+        return files;
     }
 
     private static ObjectNode args(List<ParamControl> controls) {

@@ -21,7 +21,8 @@ import javafx.scene.layout.Priority;
 
 /**
  * The control for one command parameter, chosen from its schema: a slider with a text field for a
- * number with both bounds, a dropdown for choices, a checkbox for a boolean, a text field otherwise.
+ * number with both bounds, a dropdown for choices, a checkbox for a boolean, a path field with a file
+ * chooser for a file (uploaded when the command is sent), a text field otherwise.
  * Text that is not a number is sent as text on purpose, so the runtime's validation answers with
  * its own message.
  *
@@ -61,6 +62,11 @@ abstract class ParamControl {
 
     abstract void display(JsonNode value);
 
+    /** The local file to upload for a file parameter; null for other parameters or when none is chosen. */
+    java.nio.file.Path file() {
+        return null;
+    }
+
     /** Whether the author is in the middle of a gesture (a drag): a reported value must wait. */
     boolean adjusting() {
         return false;
@@ -79,7 +85,9 @@ abstract class ParamControl {
 
     static ParamControl of(String id, ParamSpec spec) {
         ParamControl control;
-        if (spec.type() == ParamType.BOOLEAN) {
+        if (spec.type() == ParamType.FILE) {
+            control = new FileChoice(spec);
+        } else if (spec.type() == ParamType.BOOLEAN) {
             control = new Check(spec);
         } else if (!spec.choices().isEmpty()) {
             control = new Choice(spec);
@@ -89,6 +97,10 @@ abstract class ParamControl {
             control = new Text(spec);
         }
         control.node().setId(id);
+        if (control instanceof FileChoice choice) {
+            choice.path.setId(id + "-path");
+            choice.choose.setId(id + "-choose");
+        }
         if (control instanceof Range range) {
             range.slider().setId(id + "-slider");
             range.field().setId(id + "-field");
@@ -331,6 +343,52 @@ abstract class ParamControl {
         @Override
         boolean adjusting() {
             return field.isFocused();
+        }
+    }
+
+    /**
+     * A file: a path field (type or paste a path, Enter commits) and a button opening a file
+     * chooser. The file is uploaded when the command is sent, through the session's upload store
+     * (the same limit, names and lifetime as a browser's upload); it never travels in the arguments.
+     */
+    private static final class FileChoice extends ParamControl {
+        private final TextField path = new TextField();
+        private final javafx.scene.control.Button choose = new javafx.scene.control.Button("Choose…");
+        private final HBox box;
+
+        FileChoice(ParamSpec spec) {
+            super(spec);
+            path.setPromptText("file" + (spec.required() ? "" : " (optional)"));
+            path.setOnAction(e -> committed());
+            choose.setOnAction(e -> {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle("File for " + spec.name());
+                java.io.File picked = chooser.showOpenDialog(choose.getScene().getWindow());
+                if (picked != null) {
+                    path.setText(picked.getAbsolutePath());
+                    committed();
+                }
+            });
+            HBox.setHgrow(path, Priority.ALWAYS);
+            box = new HBox(4, path, choose);
+        }
+
+        Node node() {
+            return box;
+        }
+
+        JsonNode value() {
+            return null;
+        }
+
+        void display(JsonNode value) {
+            // A model reports no file values; nothing to show.
+        }
+
+        @Override
+        java.nio.file.Path file() {
+            String text = path.getText();
+            return text == null || text.isBlank() ? null : java.nio.file.Path.of(text.strip());
         }
     }
 }

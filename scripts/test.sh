@@ -11,4 +11,6 @@ mvn -B verify
 REACTOR_PREBUILT=1 scripts/app-image-test.sh
 # WebRTC tests (media engine, JS SDK in headless Chromium) need a network interface that is not
 # loopback: run them offline inside a private network namespace that the run creates and removes.
-scripts/netns-run mvn -B -o -pl runtime-engine surefire:test -Dtest.excludedGroups= -Dgroups=webrtc
+# JaCoCo adds this run's coverage to runtime-engine/target/jacoco.exec and rewrites the report
+# (runtime-engine/target/site/jacoco/index.html).
+scripts/netns-run mvn -B -o -pl runtime-engine jacoco:prepare-agent surefire:test jacoco:report -Dtest.excludedGroups= -Dgroups=webrtc

@@ -2,6 +2,7 @@ package dev.reactorstudio.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
@@ -29,7 +30,9 @@ final class MediaStack implements AutoCloseable {
         HostOptions host = HostOptions.defaults().withQueueDepth(queueDepth);
         services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(bindHost).withRuntimePort(0)
                 .withHost(host).withMediaPort(0).withCoordinatorPort(0)
-                .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(java.util.List.of("http://" + pageHost + ":*")))));
+                .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(java.util.List.of("http://" + pageHost + ":*")))
+                        // The first-frame runs connect faster than a person would.
+                        .withLimits(Limits.defaults().withSessionStartsPerMinute(1000))));
         services.loadModel();
         media = services.media().orElseThrow();
     }

@@ -51,8 +51,12 @@ public final class NdArrayEmitBench {
     }
 
     private static void report(String name, int iterations, int framesPerCall, Supplier<FrameBlock> convert) {
+        int warm = 0;
         for (int i = 0; i < Math.max(20, iterations / 10); i++) {
-            convert.get();
+            warm += convert.get().size(); // used, so the warm-up cannot be optimised away
+        }
+        if (warm == 0) {
+            throw new IllegalStateException(name + ": the warm-up produced no frames");
         }
         double[] ms = new double[iterations];
         for (int i = 0; i < iterations; i++) {

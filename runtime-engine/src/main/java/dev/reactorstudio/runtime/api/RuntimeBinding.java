@@ -1,7 +1,10 @@
 package dev.reactorstudio.runtime.api;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
 /**
@@ -12,7 +15,14 @@ import java.util.function.Function;
 public final class RuntimeBinding {
     private static final InheritableThreadLocal<SessionContext> THREAD_CONTEXT = new InheritableThreadLocal<>();
     private static volatile SessionContext processContext;
-    private static volatile Function<String, Path> weightsResolver;
+    /** The resolver of the model being constructed on this thread (and threads its constructor starts). */
+    private static final InheritableThreadLocal<Function<String, Path>> THREAD_WEIGHTS = new InheritableThreadLocal<>();
+    /**
+     * Each loaded model's resolver, by the class loader of its classes: several hosts (studio Runs,
+     * tests) share a JVM, and each model must get its own folder's weights. Weak: a closed model's
+     * loader goes away with it.
+     */
+    private static final Map<ClassLoader, Function<String, Path>> MODEL_WEIGHTS = new WeakHashMap<>();
 
     private RuntimeBinding() {}
 
@@ -37,8 +47,26 @@ public final class RuntimeBinding {
         }
     }
 
-    public static void setWeightsResolver(Function<String, Path> resolver) {
-        weightsResolver = resolver;
+    /** Binds the weights of the model being constructed to the calling thread; {@link #unbindWeights()} after. */
+    public static void bindWeights(Function<String, Path> resolver) {
+        THREAD_WEIGHTS.set(resolver);
+    }
+
+    public static void unbindWeights() {
+        THREAD_WEIGHTS.remove();
+    }
+
+    /** Registers a loaded model's weights for calls from its classes (sessions, commands, its own threads). */
+    public static void registerWeights(ClassLoader modelLoader, Function<String, Path> resolver) {
+        synchronized (MODEL_WEIGHTS) {
+            MODEL_WEIGHTS.put(modelLoader, resolver);
+        }
+    }
+
+    public static void unregisterWeights(ClassLoader modelLoader) {
+        synchronized (MODEL_WEIGHTS) {
+            MODEL_WEIGHTS.remove(modelLoader);
+        }
     }
 
     static SessionContext currentContext() {
@@ -56,10 +84,24 @@ public final class RuntimeBinding {
 
     static Path weights(String name) {
         Objects.requireNonNull(name, "weight name");
-        Function<String, Path> resolver = weightsResolver;
+        Function<String, Path> resolver = THREAD_WEIGHTS.get();
         if (resolver == null) {
-            throw new IllegalStateException("VideoModel.weights(\"" + name + "\") called outside the Reactor runtime");
+            resolver = callersModel().orElseThrow(() -> new IllegalStateException("VideoModel.weights(\"" + name
+                    + "\") called outside the Reactor runtime (or from a class that is not the model's)"));
         }
         return resolver.apply(name);
+    }
+
+    /** The resolver registered for the class loader of the nearest caller that belongs to a loaded model. */
+    private static Optional<Function<String, Path>> callersModel() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .map(frame -> frame.getDeclaringClass().getClassLoader())
+                .map(loader -> {
+                    synchronized (MODEL_WEIGHTS) {
+                        return loader == null ? null : MODEL_WEIGHTS.get(loader);
+                    }
+                })
+                .filter(Objects::nonNull)
+                .findFirst());
     }
 }

@@ -2,6 +2,7 @@ package dev.reactorstudio.runtime.cli;
 
 import dev.reactorstudio.runtime.fleet.auth.Secrets;
 import dev.reactorstudio.runtime.fleet.join.JoinOptions;
+import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.HostOptions;
@@ -81,6 +82,33 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--queue-depth", defaultValue = "" + SessionSettings.DEFAULT_QUEUE_DEPTH,
             description = "Frames the pacer buffers before emitBlock blocks: more hides jitter, fewer cuts latency (default ${DEFAULT-VALUE}).")
     int queueDepth;
+
+    @Option(names = "--max-viewers", defaultValue = "" + Limits.DEFAULT_VIEWERS_PER_SESSION,
+            description = "Viewers (JS SDK and LiveKit) of one session at once; one more gets 429 (default ${DEFAULT-VALUE}).")
+    int maxViewers;
+
+    @Option(names = "--max-pending-peers", defaultValue = "" + Limits.DEFAULT_PENDING_PEERS,
+            description = "Viewers created but not yet connected, at once; more get 429 (default ${DEFAULT-VALUE}).")
+    int maxPendingPeers;
+
+    @Option(names = "--pending-peer-timeout", defaultValue = "30",
+            description = "Seconds a viewer may take to connect before it is dropped (default ${DEFAULT-VALUE}).")
+    long pendingPeerTimeoutSeconds;
+
+    @Option(names = "--max-message-bytes", defaultValue = "" + Limits.DEFAULT_DATA_MESSAGE_BYTES,
+            description = "Largest data-channel message a viewer may send; larger ones are dropped and counted "
+                    + "(default ${DEFAULT-VALUE}).")
+    int maxMessageBytes;
+
+    @Option(names = "--max-body-bytes", defaultValue = "" + Limits.DEFAULT_JSON_BODY_BYTES,
+            description = "Largest HTTP request body (JSON, SDP); larger gets 413 (default ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(names = "--max-starts-per-minute", defaultValue = "" + Limits.DEFAULT_SESSION_STARTS_PER_MINUTE,
+            description = "Session starts and joins one client address may make per minute; more get 429 "
+                    + "(default ${DEFAULT-VALUE}).")
+    int maxStartsPerMinute;
+
 
     @Option(names = "--max-upload-mb", defaultValue = "100",
             description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
@@ -168,6 +196,13 @@ final class RunCommand implements Callable<Integer> {
             security = SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(allowOrigins));
         } catch (IllegalArgumentException e) {
             err.println("reactor run: --allow-origin " + e.getMessage());
+            return 2;
+        }
+        try {
+            security = security.withLimits(new Limits(maxViewers, maxPendingPeers,
+                    Duration.ofSeconds(pendingPeerTimeoutSeconds), maxMessageBytes, maxBodyBytes, maxStartsPerMinute));
+        } catch (IllegalArgumentException e) {
+            err.println("reactor run: " + e.getMessage());
             return 2;
         }
         ReactorServices services;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.Limits;
+import dev.reactorstudio.runtime.guard.StartRateLimiter;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.session.SessionManager;
 import io.javalin.Javalin;
@@ -41,7 +43,9 @@ public final class Coordinator implements AutoCloseable {
     private final UploadRoutes uploads;
     private final String viewerPage;
     private final HttpGuard guard;
+    private final StartRateLimiter startLimiter;
     private final Javalin app;
+    private final Supplier<Optional<SessionManager>> sessions;
 
     /**
      * @param sessions the runtime's in-process session manager once its model loaded (frames and
@@ -51,10 +55,13 @@ public final class Coordinator implements AutoCloseable {
                        TokenMinter tokens) {
         this.options = options;
         this.media = media;
+        this.sessions = sessions;
+        this.startLimiter = new StartRateLimiter(options.security().limits().sessionStartsPerMinute());
         this.runtime = new RuntimeClient(options.runtimeUrl());
         this.starter = new SessionStarter(runtime, sessions);
         this.viewers = new Viewers(media, sessions, options);
-        this.legacy = new LegacySocket(starter, runtime, tokens, options.livekitUrl());
+        this.legacy = new LegacySocket(starter, runtime, tokens, options.livekitUrl(), startLimiter,
+                () -> sessions.get().flatMap(SessionManager::current).map(s -> s.info().clients()).orElse(0));
         this.uploads = new UploadRoutes(json, sessions, this::viewer);
         this.viewerPage = resource("viewer.html");
         this.guard = new HttpGuard("coordinator", options.security());
@@ -98,6 +105,8 @@ public final class Coordinator implements AutoCloseable {
         ObjectNode body = json.createObjectNode();
         body.put("status", "healthy");
         body.put("active_connections", viewers.connected() + legacy.clients());
+        body.put("pending_viewers", viewers.pending());
+        body.put("oversize_messages_dropped", viewers.oversizeMessagesDropped());
         body.put("runtime", options.runtimeUrl().toString());
         body.set("model", modelHealth());
         ctx.json(body);
@@ -118,8 +127,25 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void startSession(Context ctx) throws InterruptedException {
+        Limits limits = options.security().limits();
+        long retryAfter = startLimiter.tryStart(ctx.ip());
+        if (retryAfter > 0) {
+            tooMany(ctx, retryAfter, startLimiter.refusal(ctx.ip(), retryAfter));
+            return;
+        }
+        if (viewers.pending() >= limits.pendingPeers()) {
+            tooMany(ctx, 1, viewers.pending() + " viewers are still connecting, the most --max-pending-peers allows; "
+                    + "try again when they have connected or timed out (" + limits.pendingPeerLifetime().toSeconds() + " s)");
+            return;
+        }
         try {
             SessionStarter.Started started = starter.startOrJoin();
+            int watching = Math.max(viewers.activeViewersOf(started.sessionId()), clientsOf(started.sessionId()));
+            if (watching >= limits.viewersPerSession()) {
+                tooMany(ctx, 5, "session " + started.sessionId() + " already has " + watching + " viewers, the most "
+                        + "--max-viewers allows (" + limits.viewersPerSession() + ")");
+                return;
+            }
             Viewer viewer = viewers.add(started);
             ctx.json(SdkJson.sessionResponse(viewer.id, started));
         } catch (SessionStarter.StartFailed e) {
@@ -128,6 +154,17 @@ public final class Coordinator implements AutoCloseable {
             }
             ctx.status(e.status).json(SdkJson.detail(e.getMessage()));
         }
+    }
+
+    private static void tooMany(Context ctx, long retryAfterSeconds, String reason) {
+        LOG.info("429 for {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(), reason);
+        ctx.header("Retry-After", Long.toString(retryAfterSeconds)).status(429).json(SdkJson.detail(reason));
+    }
+
+    /** Viewers of the session connected through any front door (the LiveKit media server's included). */
+    private int clientsOf(String sessionId) {
+        return sessions.get().flatMap(SessionManager::current).filter(s -> s.id().equals(sessionId))
+                .map(s -> s.info().clients()).orElse(0);
     }
 
     /** Stops "the" session: the SDK sends no session id, so this ends it for every viewer (DESIGN §4). */
@@ -184,7 +221,15 @@ public final class Coordinator implements AutoCloseable {
         if (answer == null || !answer.isDone()) {
             ctx.status(202).json(json.createObjectNode().put("status", "pending"));
         } else if (answer.isCompletedExceptionally()) {
-            ctx.status(500).json(SdkJson.detail("negotiation failed"));
+            Throwable failure = answer.handle((ok, e) -> e).join();
+            while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+                failure = failure.getCause();
+            }
+            // The session ended under the viewer (409), or its offer could not be answered (400): both are
+            // the client's to act on, and neither is the server failing.
+            int status = failure instanceof IllegalStateException ? 409 : 400;
+            ctx.status(status).json(SdkJson.detail("negotiation failed: " + failure.getMessage()
+                    + (status == 409 ? "" : "; send a new offer (PUT sdp_params)")));
         } else {
             ctx.json(json.createObjectNode().put("sdp_answer", answer.join()));
         }

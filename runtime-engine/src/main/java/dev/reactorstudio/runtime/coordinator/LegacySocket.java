@@ -3,11 +3,13 @@ package dev.reactorstudio.runtime.coordinator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.StartRateLimiter;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * The seed-era coordinator socket {@code WS /ws} (reactor-js-sdk-protocol.md §9): {@code welcome}
  * on connect; {@code sessionSetup} starts (or joins) the session and answers
  * {@code gpu-machine-assigned} with the LiveKit URL and a client token for room {@code local};
- * anything else is echoed; closing the socket stops the session.
+ * anything else is echoed. Closing a socket ends only that client: the session stops when it was
+ * the last {@code /ws} client and no viewer is attached (else the orphan timeout stops it once
+ * nobody watches). Its upgrade passed the origin check, so tokens go only to allowed pages;
+ * starts count against the per-client start limit.
  */
 final class LegacySocket {
     private static final Logger LOG = LoggerFactory.getLogger(LegacySocket.class);
@@ -28,12 +33,18 @@ final class LegacySocket {
     private final String livekitUrl;
     private final Map<String, Boolean> started = new ConcurrentHashMap<>();
     private final AtomicInteger clients = new AtomicInteger();
+    private final StartRateLimiter startLimiter;
+    private final IntSupplier attachedViewers;
 
-    LegacySocket(SessionStarter starter, RuntimeClient runtime, TokenMinter tokens, String livekitUrl) {
+    /** @param attachedViewers viewers attached to the running session now (any front door) */
+    LegacySocket(SessionStarter starter, RuntimeClient runtime, TokenMinter tokens, String livekitUrl,
+                 StartRateLimiter startLimiter, IntSupplier attachedViewers) {
         this.starter = starter;
         this.runtime = runtime;
         this.tokens = tokens;
         this.livekitUrl = livekitUrl;
+        this.startLimiter = startLimiter;
+        this.attachedViewers = attachedViewers;
     }
 
     void configure(WsConfig ws) {
@@ -46,12 +57,21 @@ final class LegacySocket {
         ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
         ws.onClose(ctx -> {
             clients.decrementAndGet();
-            if (started.remove(ctx.sessionId()) != null) {
-                try {
-                    runtime.stopSession();
-                } catch (Exception e) {
-                    LOG.warn("Could not stop the session after /ws closed: {}", e.getMessage());
-                }
+            if (started.remove(ctx.sessionId()) == null) {
+                return;
+            }
+            int watching = attachedViewers.getAsInt();
+            if (!started.isEmpty() || watching > 0) {
+                LOG.info("/ws client left; the session goes on for {} other /ws client(s) and {} attached viewer(s)",
+                        started.size(), watching);
+                return;
+            }
+            try {
+                runtime.stopSession();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("Could not stop the session after /ws closed: {}", e.getMessage());
             }
         });
     }
@@ -71,6 +91,11 @@ final class LegacySocket {
             echo(ctx, message, null);
             return;
         }
+        long retryAfter = startLimiter.tryStart(remoteAddress(ctx));
+        if (retryAfter > 0) {
+            echo(ctx, message, "Failed to start session: " + startLimiter.refusal(remoteAddress(ctx), retryAfter));
+            return;
+        }
         try {
             starter.startOrJoin();
             started.put(ctx.sessionId(), Boolean.TRUE);
@@ -81,6 +106,11 @@ final class LegacySocket {
         } catch (SessionStarter.StartFailed | RuntimeException e) {
             echo(ctx, message, "Failed to start session: " + e.getMessage());
         }
+    }
+
+    private static String remoteAddress(WsContext ctx) {
+        return ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 
     private void echo(WsContext ctx, JsonNode message, String error) {

@@ -21,6 +21,8 @@ final class Viewer {
     private volatile CompletableFuture<String> answer;
     private volatile DataChannelBridge channel;
     private volatile long lastPingNanos = System.nanoTime();
+    private final long createdNanos = System.nanoTime();
+    private volatile boolean connectedOnce;
 
     Viewer(String id, String sessionId, com.fasterxml.jackson.databind.node.ObjectNode capabilities) {
         this.id = id;
@@ -69,5 +71,25 @@ final class Viewer {
 
     long nanosSincePing() {
         return System.nanoTime() - lastPingNanos;
+    }
+
+    /** Its peer reached CONNECTED at least once. */
+    void connected() {
+        connectedOnce = true;
+    }
+
+    /** Created by {@code start_session} and never connected yet: a pending peer. */
+    boolean pending() {
+        return !connectedOnce;
+    }
+
+    long nanosSinceCreated() {
+        return System.nanoTime() - createdNanos;
+    }
+
+    /** Still watching or about to: no peer yet, or a peer that has not closed. */
+    boolean active() {
+        ViewerPeer current = peer;
+        return current == null || !current.isClosing();
     }
 }

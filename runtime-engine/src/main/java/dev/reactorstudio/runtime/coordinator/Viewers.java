@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.coordinator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.reactorstudio.runtime.guard.MessageLimit;
 import dev.reactorstudio.runtime.media.CommandEnvelope;
 import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.media.DataChannelBridge;
@@ -47,11 +48,13 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
     private final Map<SessionManager, CommandGateway> tapped = new ConcurrentHashMap<>();
     private final ScheduledExecutorService liveness;
+    private final MessageLimit messageLimit;
 
     Viewers(MediaEngine media, Supplier<Optional<SessionManager>> sessions, CoordinatorOptions options) {
         this.media = media;
         this.sessions = sessions;
         this.options = options;
+        this.messageLimit = new MessageLimit(options.security().limits().dataMessageBytes());
         this.liveness = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reactor-coordinator-liveness");
             t.setDaemon(true);
@@ -74,6 +77,21 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** Viewers of {@code sessionId} that watch or are about to (their peer has not closed). */
+    int activeViewersOf(String sessionId) {
+        return (int) viewers.values().stream().filter(v -> v.sessionId.equals(sessionId) && v.active()).count();
+    }
+
+    /** Viewers created and never connected. */
+    int pending() {
+        return (int) viewers.values().stream().filter(v -> v.pending() && v.active()).count();
+    }
+
+    /** Data-channel messages dropped for their size. */
+    long oversizeMessagesDropped() {
+        return messageLimit.dropped();
     }
 
     Optional<Viewer> get(String id) {
@@ -162,7 +180,18 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
 
     private void dropSilentViewers() {
         long limit = options.pingTimeout().toNanos();
+        long pendingLimit = options.security().limits().pendingPeerLifetime().toNanos();
         for (Viewer viewer : viewers.values()) {
+            if (viewer.pending() && viewer.nanosSinceCreated() > pendingLimit) {
+                LOG.info("Viewer {} did not connect within {} s: dropping it", viewer.id,
+                        options.security().limits().pendingPeerLifetime().toSeconds());
+                viewers.remove(viewer.id, viewer);
+                ViewerPeer peer = viewer.peer();
+                if (peer != null) {
+                    peer.close();
+                }
+                continue;
+            }
             ViewerPeer peer = viewer.peer();
             if (peer != null && viewer.channel() != null && viewer.nanosSincePing() > limit) {
                 LOG.info("Viewer {} sent no ping for {} s: dropping its peer", viewer.id,
@@ -236,13 +265,16 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
                         if (viewer.isCurrent(peer)) {
                             viewer.channel(bridge);
                         }
-                    }));
+                    }), messageLimit);
         }
 
         @Override
         public void onConnectionState(ViewerPeer peer, RTCPeerConnectionState state) {
             switch (state) {
-                case CONNECTED -> session(viewer).ifPresent(s -> s.attachClient(peer.id()));
+                case CONNECTED -> {
+                    viewer.connected();
+                    session(viewer).ifPresent(s -> s.attachClient(peer.id()));
+                }
                 case FAILED -> peer.close();
                 default -> { }
             }

@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.guard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,8 +48,16 @@ public final class HttpGuard {
     /** Adds the checks to every route of the app {@code config} builds; sets the body limit. */
     public void install(JavalinConfig config) {
         config.http.maxRequestSize = options.limits().jsonBodyBytes();
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.routes.before(this::beforeHttp);
         config.routes.wsBeforeUpgrade(this::beforeUpgrade);
+        // Javalin's own answers (404, 405, 413, 400 for a bad body) in the servers' {"detail": ...} shape.
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).contentType("application/json").result(detail(e.getMessage())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{}: {} {} failed", server, ctx.method(), ctx.path(), e);
+            ctx.status(500).contentType("application/json").result(detail("internal error: " + e));
+        });
     }
 
     /**

@@ -78,7 +78,6 @@ public final class ModelHost implements AutoCloseable {
             if (closed) {
                 weights.cancel();
             }
-            RuntimeBinding.setWeightsResolver(weights::resolve);
             weights.pullMissing(manifest.weights());
             if (closed) {
                 throw new ModelHostException("loading stopped before the model was constructed");
@@ -87,12 +86,24 @@ public final class ModelHost implements AutoCloseable {
             DjlDefaults.apply();
             loadingDetail = "constructing " + manifest.modelClass();
             LOG.info("Loading model {} {} ({})", manifest.modelName(), manifest.modelVersion(), manifest.modelClass());
-            RequirementsProgress.Listener caller = options.python().requirementsListener();
-            model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(),
-                    options.python().withRequirementsListener(p -> {
-                        requirementsProgress(p);
-                        caller.onProgress(p);
-                    }));
+            // This host's weights, for this model only: other hosts in the JVM have their own.
+            RuntimeBinding.bindWeights(weights::resolve);
+            try {
+                RequirementsProgress.Listener caller = options.python().requirementsListener();
+                model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(),
+                        options.python().withRequirementsListener(p -> {
+                            requirementsProgress(p);
+                            caller.onProgress(p);
+                        }));
+            } finally {
+                RuntimeBinding.unbindWeights();
+            }
+            ClassLoader modelLoader = model.instance().getClass().getClassLoader();
+            if (modelLoader != ModelHost.class.getClassLoader()) {
+                // A model's own classes (compiled or from its jars) find this host's weights later too. Engine
+                // classes (the Python bridge) are shared by every host, so they are never keyed.
+                RuntimeBinding.registerWeights(modelLoader, weights::resolve);
+            }
             LOG.info("Model loaded in {} ms", model.loadTime().toMillis());
             sessions = new SessionManager(model.instance(), commandBinder(model), sessionSettings(manifest),
                     options.uploads());
@@ -250,6 +261,7 @@ public final class ModelHost implements AutoCloseable {
         }
         LoadedModel loaded = model;
         if (loaded != null) {
+            RuntimeBinding.unregisterWeights(loaded.instance().getClass().getClassLoader());
             try {
                 loaded.close();
             } catch (java.io.IOException | RuntimeException e) {

@@ -2,7 +2,10 @@ package dev.reactorstudio.runtime.livekit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.Limits;
+import dev.reactorstudio.runtime.guard.MessageLimit;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
+import dev.reactorstudio.runtime.guard.StartRateLimiter;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.session.SessionManager;
 import io.javalin.Javalin;
@@ -53,6 +56,9 @@ public final class LiveKitServer implements AutoCloseable {
     private final Map<String, SignalSession> sockets = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
     private final HttpGuard guard;
+    private final Limits limits;
+    private final StartRateLimiter joinLimiter;
+    private final MessageLimit messageLimit;
     private final Javalin app;
     private String host;
 
@@ -80,7 +86,10 @@ public final class LiveKitServer implements AutoCloseable {
                   Consumer<SessionManager> onFirstUse, SecurityOptions security) {
         this.tokens = tokens;
         this.guard = new HttpGuard("media server", security);
-        this.bridge = new SessionBridge(sessions, room, new ObjectMapper(), onFirstUse);
+        this.limits = security.limits();
+        this.joinLimiter = new StartRateLimiter(limits.sessionStartsPerMinute());
+        this.messageLimit = new MessageLimit(limits.dataMessageBytes());
+        this.bridge = new SessionBridge(sessions, room, new ObjectMapper(), onFirstUse, messageLimit);
         this.negotiations = negotiations;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -134,15 +143,35 @@ public final class LiveKitServer implements AutoCloseable {
         try {
             CompletableFuture.allOf(open.stream().map(SignalSession::closed).toArray(CompletableFuture[]::new))
                     .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("Some LiveKit viewers did not close within {} s", CLOSE_WAIT.toSeconds());
         }
         app.stop();
     }
 
-    /** Before the upgrade: a socket opens only for a valid token and readable join parameters. */
+    /** Data-channel packets dropped for their size (over {@code --max-message-bytes}). */
+    public long oversizeMessagesDropped() {
+        return messageLimit.dropped();
+    }
+
+    /**
+     * Before the upgrade: a socket opens only for a valid token, readable join parameters, a free
+     * viewer seat and a client within its join rate.
+     */
     private void admit(Context ctx, SignalPath path) throws IOException {
         Admission admission = check(ctx, path);
+        if (admission.status == 200) {
+            long retryAfter = joinLimiter.tryStart(ctx.ip());
+            if (retryAfter > 0) {
+                ctx.res().setHeader("Retry-After", Long.toString(retryAfter));
+                admission = new Admission(429, joinLimiter.refusal(ctx.ip(), retryAfter), null, null);
+            }
+        }
+        if (admission.status == 429) {
+            LOG.info("429 for a {} join from {}: {}", path.path(), ctx.ip(), admission.message);
+        }
         if (admission.status != 200) {
             ctx.res().setStatus(admission.status);
             ctx.res().setContentType("text/plain; charset=utf-8");
@@ -171,16 +200,27 @@ public final class LiveKitServer implements AutoCloseable {
             LOG.info("Rejected a {} join from {}: {}", path.path(), ctx.ip(), e.getMessage());
             return new Admission(e.status(), e.getMessage(), null, null);
         }
+        if (!grant.canSubscribe()) {
+            // Every participant here watches the model; a token that may not subscribe gets nothing to do.
+            return new Admission(403, "permissions denied: the token's video.canSubscribe is false, and this server "
+                    + "only serves viewers of the model's video", null, null);
+        }
         JoinParameters join;
         try {
             join = JoinRequestDecoder.decode(path, ctx::queryParam);
         } catch (IllegalArgumentException e) {
             return new Admission(400, e.getMessage(), null, null);
         }
+        SessionManager manager;
         try {
-            bridge.manager();
+            manager = bridge.manager();
         } catch (ModelUnavailableException e) {
             return new Admission(503, e.getMessage(), null, null);
+        }
+        int watching = Math.max(room.viewerCount(), manager.current().map(s -> s.info().clients()).orElse(0));
+        if (!join.reconnect() && watching >= limits.viewersPerSession()) {
+            return new Admission(429, "the session already has " + watching + " viewers, the most --max-viewers allows ("
+                    + limits.viewersPerSession() + ")", null, null);
         }
         return new Admission(200, "success", grant, join);
     }

@@ -3,6 +3,8 @@ package dev.reactorstudio.runtime.livekit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.Limits;
+import dev.reactorstudio.runtime.guard.MessageLimit;
 import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionBusyException;
@@ -37,13 +39,27 @@ final class SessionBridge {
 
     private final Consumer<SessionManager> onFirstUse;
 
+    private final MessageLimit messageLimit;
+
     /** @param onFirstUse runs once per session manager before the first viewer joins (e.g. attach the media engine) */
     SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json,
                   Consumer<SessionManager> onFirstUse) {
+        this(sessions, room, json, onFirstUse, new MessageLimit(Limits.DEFAULT_DATA_MESSAGE_BYTES));
+    }
+
+    /** @param messageLimit data packets from viewers larger than this are dropped undecoded (and counted) */
+    SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json,
+                  Consumer<SessionManager> onFirstUse, MessageLimit messageLimit) {
+        this.messageLimit = messageLimit;
         this.sessions = sessions;
         this.onFirstUse = onFirstUse;
         this.room = room;
         this.json = json;
+    }
+
+    /** True when a viewer's data packet of {@code bytes} may be decoded; counts the ones that may not. */
+    boolean admitsPacket(int bytes) {
+        return messageLimit.admits(bytes);
     }
 
     /** Throws unless a viewer could join now; used before the WebSocket upgrade. */

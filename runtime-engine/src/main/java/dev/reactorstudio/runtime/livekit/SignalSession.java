@@ -225,6 +225,11 @@ final class SignalSession {
             if (!viewer.grant().canPublishData()) {
                 return;
             }
+            if (!bridge.admitsPacket(packet.remaining())) {
+                LOG.debug("Viewer {}: dropped a {}-byte data packet (over --max-message-bytes)", identity(),
+                        packet.remaining());
+                return;
+            }
             try {
                 DataPacketCodec.decode(packet).filter(m -> ApplicationMessage.TOPIC.equals(m.topic()))
                         .ifPresent(m -> bridge.command(m.payload(), SignalSession.this::deliverData));

@@ -4,6 +4,8 @@ import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
+import dev.reactorstudio.runtime.guard.Limits;
+import dev.reactorstudio.runtime.guard.MessageLimit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -46,6 +48,15 @@ public final class DataChannelBridge {
 
     /** Wraps {@code channel}; call on the peer's executor (e.g. from {@link PeerEvents#onDataChannel}). */
     public static DataChannelBridge attach(ViewerPeer peer, RTCDataChannel channel, Listener listener) {
+        return attach(peer, channel, listener, new MessageLimit(Limits.DEFAULT_DATA_MESSAGE_BYTES));
+    }
+
+    /**
+     * As above; a message over {@code limit} is dropped (and counted there) before it is copied
+     * or decoded, so an oversize or flooding viewer costs no more than reading the size.
+     */
+    public static DataChannelBridge attach(ViewerPeer peer, RTCDataChannel channel, Listener listener,
+                                           MessageLimit limit) {
         DataChannelBridge bridge = new DataChannelBridge(peer, channel, listener);
         PeerExecutor executor = peer.executor();
         channel.registerObserver(new RTCDataChannelObserver() {
@@ -61,6 +72,11 @@ public final class DataChannelBridge {
             @Override
             public void onMessage(RTCDataChannelBuffer buffer) {
                 ByteBuffer data = buffer.data;
+                if (!limit.admits(data.remaining())) {
+                    LOG.debug("Dropped a {}-byte message on data channel {} (limit {})", data.remaining(), bridge.label,
+                            limit.maxBytes());
+                    return;
+                }
                 byte[] bytes = new byte[data.remaining()];
                 data.get(bytes);
                 if (buffer.binary) {

@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -46,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaEngine implements FrameSink, AudioSink, SessionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    /** How long close waits for peers and the video thread before it leaves the factory allocated. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
     /** Frames waiting for conversion beyond this are dropped: holding the newest is better than lagging. */
     private static final int MAX_PENDING_FRAMES = 2;
 
@@ -318,10 +322,15 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
         for (ViewerPeer peer : peers) {
             closing.add(peer.close());
         }
+        boolean interrupted = false;
+        boolean peersClosed = false;
         try {
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Some peers did not close within 5 s", e);
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            peersClosed = true;
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Some peers did not close within {} s", CLOSE_WAIT_SECONDS, e);
         }
         inputThread.shutdownNow();
         videoThread.execute(() -> {
@@ -331,12 +340,27 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             audioSources.clear();
         });
         videoThread.shutdown();
+        boolean videoDone = false;
         try {
-            if (!videoThread.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("The media video thread did not end within 5 s");
+            videoDone = videoThread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!videoDone) {
+                LOG.warn("The media video thread did not end within {} s", CLOSE_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            // Whoever interrupted us (a JVM shutdown, a test timeout) still needs to see it.
             Thread.currentThread().interrupt();
+        }
+        int stillNative = nativePeerCount();
+        if (!peersClosed || !videoDone || stillNative > 0) {
+            // Freeing the factory under a peer or source that still uses it crashes the JVM in native code;
+            // leaking it until the process exits does not.
+            LOG.warn("Leaving the WebRTC factory allocated ({} native peers still open, peers closed: {}, video thread "
+                    + "ended: {}{}); the process frees it when it exits", stillNative, peersClosed, videoDone,
+                    interrupted ? ", interrupted while waiting" : "");
+            return;
         }
         factory.dispose();
         audio.dispose();

@@ -88,7 +88,7 @@ public final class ViewerPeer {
     }
 
     /** True once closing began; read on the executor (native objects are gone or going). */
-    boolean isClosing() {
+    public boolean isClosing() {
         return closing;
     }
 

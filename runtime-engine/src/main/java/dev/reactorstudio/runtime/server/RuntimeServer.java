@@ -7,6 +7,7 @@ import dev.reactorstudio.runtime.host.HostState;
 import dev.reactorstudio.runtime.guard.HttpGuard;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.session.CommandQueueFullException;
 import dev.reactorstudio.runtime.session.EndReason;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.NoActiveSessionException;
@@ -174,6 +175,10 @@ public final class RuntimeServer implements AutoCloseable {
             ctx.status(409).json(detail(e.getMessage()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof CommandQueueFullException full) {
+                ctx.header("Retry-After", "1").status(429).json(detail(full.getMessage()));
+                return;
+            }
             ctx.status(500).json(detail("command " + name + " failed: " + cause));
         } catch (TimeoutException e) {
             ctx.status(202).json(detail("command " + name + " is still running"));

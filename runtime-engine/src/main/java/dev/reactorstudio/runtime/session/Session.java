@@ -37,6 +37,7 @@ public final class Session {
     /** Null when the manifest declares no audio output. */
     private final AudioPlayout audio;
     private final ExecutorService commandThread;
+    private final int commandQueueLimit;
     private final Thread sessionThread;
     private final Instant startedAt = Instant.now();
     private final Set<String> clients = ConcurrentHashMap.newKeySet();
@@ -63,6 +64,7 @@ public final class Session {
         this.model = model;
         this.stats = stats;
         this.hooks = hooks;
+        this.commandQueueLimit = SessionSettings.DEFAULT_COMMAND_QUEUE;
         this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
         this.inputs = new SessionInputs(settings.tracks());
         this.audio = settings.tracks().audioOutput().isPresent()
@@ -74,7 +76,7 @@ public final class Session {
             }
             hooks.frame(frame);
         });
-        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(commandQueueLimit),
                 runnable -> {
                     Thread t = new Thread(() -> {
                         RuntimeBinding.bindThread(context);
@@ -189,7 +191,12 @@ public final class Session {
         try {
             commandThread.execute(command);
         } catch (RejectedExecutionException e) {
-            command.result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+            if (commandThread.isShutdown()) {
+                command.result.completeExceptionally(new IllegalStateException("session " + id + " has ended"));
+            } else {
+                SessionStats.count(stats.commandsRejected, name);
+                command.result.completeExceptionally(new CommandQueueFullException(name, commandQueueLimit));
+            }
         }
         return command.result;
     }

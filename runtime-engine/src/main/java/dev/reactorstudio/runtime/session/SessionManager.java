@@ -299,7 +299,9 @@ public final class SessionManager implements AutoCloseable {
             } catch (TimeoutException e) {
                 LOG.warn("Model did not stop within {} s of shutdown; interrupting it", settings.stopGrace().toSeconds());
                 session.interruptModel();
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the caller of close() decides what an interrupt means
+            } catch (ExecutionException e) {
                 LOG.debug("Waiting for session end", e);
             }
         }

@@ -27,6 +27,8 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
      * jittery block models {@code bench/run.sh pacing} prints how smooth 3 and 8 play.
      */
     public static final int DEFAULT_QUEUE_DEPTH = 3;
+    /** Commands a session queues for the model at most: a burst of UI changes fits, a flood is refused. */
+    public static final int DEFAULT_COMMAND_QUEUE = 32;
 
     public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
                            int defaultWidth, int defaultHeight) {

@@ -149,6 +149,48 @@ class CoordinatorHttpTest {
     }
 
     @Test
+    void closingOneLegacySocketEndsOnlyThatClientTheLastOneStopsTheSession() throws Exception {
+        WebSocket first = legacyClientWithAToken();
+        WebSocket second = legacyClientWithAToken();
+        String session = services.host().sessions().orElseThrow().current().orElseThrow().id();
+        first.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+        assertThat(services.host().sessions().orElseThrow().current()).as("the other client still watches")
+                .hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(session));
+        second.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> services.host().sessions().orElseThrow().current().isEmpty());
+    }
+
+    @Test
+    void aForeignPageGetsNoLegacySocketAndSoNoToken() {
+        CompletableFuture<WebSocket> refused = HTTP.newWebSocketBuilder().header("Origin", "http://evil.example.com")
+                .buildAsync(URI.create("ws://127.0.0.1:" + coordinator.port() + "/ws"), new WebSocket.Listener() { });
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(refused::join);
+        assertThat(((java.net.http.WebSocketHandshakeException) failure.getCause()).getResponse().statusCode()).isEqualTo(403);
+    }
+
+    /** A /ws client that asked for a session and got its token. */
+    private static WebSocket legacyClientWithAToken() throws Exception {
+        CompletableFuture<String> assigned = new CompletableFuture<>();
+        WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + coordinator.port() + "/ws"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        if (data.toString().contains("gpu-machine-assigned")) {
+                            assigned.complete(data.toString());
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        ws.sendText("{\"type\":\"sessionSetup\",\"data\":{\"modelName\":\"hello-pattern\"}}", true);
+        assertThat(JSON.readTree(assigned.get(20, TimeUnit.SECONDS)).path("data").path("livekitJwtToken").asText())
+                .isEqualTo("token-for-local");
+        return ws;
+    }
+
+    @Test
     void healthReportsTheRuntime() throws Exception {
         JsonNode health = JSON.readTree(send("GET", "/health", null).body());
         assertThat(health.path("status").asText()).isEqualTo("healthy");

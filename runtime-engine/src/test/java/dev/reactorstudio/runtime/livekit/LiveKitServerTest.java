@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -329,6 +330,59 @@ class LiveKitServerTest {
         assertThat(validate.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(manager.current()).as("no session started for the foreign page").isEmpty();
         assertThat(negotiations.made).isEmpty();
+    }
+
+    /** Replaces the server with one under {@code limits}. */
+    private void restartWith(dev.reactorstudio.runtime.guard.Limits limits) {
+        server.close();
+        server = new LiveKitServer(tokens, () -> Optional.ofNullable(loaded.get()), negotiations, m -> { },
+                dev.reactorstudio.runtime.guard.SecurityOptions.defaults().withLimits(limits)).start("127.0.0.1", 0);
+    }
+
+    @Test
+    void oneViewerMoreThanTheSessionAllowsIsRefusedWith429() throws Exception {
+        restartWith(dev.reactorstudio.runtime.guard.Limits.defaults().withViewersPerSession(1));
+        try (SignalTestClient first = SignalTestClient.connect(v0(token("viewer-1")))) {
+            first.next(SignalResponse.MessageCase.JOIN);
+            java.util.concurrent.CompletionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    java.util.concurrent.CompletionException.class, () -> SignalTestClient.connect(v0(token("viewer-2"))));
+            assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode())
+                    .isEqualTo(429);
+            HttpResponse<String> validate = get(SignalPath.V0.validatePath() + "?access_token=" + token("viewer-2"));
+            assertThat(validate.statusCode()).isEqualTo(429);
+            assertThat(validate.body()).contains("--max-viewers");
+        }
+    }
+
+    @Test
+    void aTokenThatMayNotSubscribeGetsNoSocket() throws Exception {
+        String watchless = com.auth0.jwt.JWT.create().withIssuer("devkey").withSubject("controller")
+                .withExpiresAt(java.time.Instant.now().plus(Duration.ofMinutes(5)))
+                .withClaim("video", Map.of("roomJoin", true, "room", "local", "canSubscribe", false))
+                .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256("secret"));
+        HttpResponse<String> validate = get(SignalPath.V0.validatePath() + "?access_token=" + watchless);
+        assertThat(validate.statusCode()).isEqualTo(403);
+        assertThat(validate.body()).contains("canSubscribe");
+        assertThat(manager.current()).isEmpty();
+    }
+
+    @Test
+    void anOversizePacketIsDroppedUndecodedAndCountedWhileTheNextCommandStillRuns() throws Exception {
+        restartWith(dev.reactorstudio.runtime.guard.Limits.defaults().withDataMessageBytes(1024));
+        try (SignalTestClient client = SignalTestClient.connect(v0(token("viewer-1")))) {
+            client.next(SignalResponse.MessageCase.JOIN);
+            FakeNegotiation negotiation = negotiations.next();
+
+            negotiation.signals.onData(userPacket("application", "{\"type\":\"set_palette\",\"data\":{\"palette\":\"plaid\","
+                    + "\"pad\":\"" + "x".repeat(2000) + "\"}}"));
+            negotiation.signals.onData(userPacket("application", "{\"type\":\"set_palette\",\"data\":{\"palette\":\"cool\"}}"));
+
+            DataPacket reply = DataPacket.parseFrom(negotiation.nextData());
+            assertThat(reply.getUser().getTopic()).as("no commandError for the dropped packet: it was never decoded")
+                    .isEqualTo("application");
+            assertThat(json.readTree(reply.getUser().getPayload().toByteArray()).path("palette").asText()).isEqualTo("cool");
+            assertThat(server.oversizeMessagesDropped()).isEqualTo(1);
+        }
     }
 
     @Test

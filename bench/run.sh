@@ -13,6 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 name="${1:-pacing}"; shift || true
+rm -rf "$root/bench/target/lib"   # no jars of an older dependency set left on the class path
 mvn -B -q -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
 # libgomp threads spin while idle; on 2 shared cores that starves everything else (docs/djl.md).
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"

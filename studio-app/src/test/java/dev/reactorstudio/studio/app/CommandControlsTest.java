@@ -55,13 +55,7 @@ class CommandControlsTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     @Test

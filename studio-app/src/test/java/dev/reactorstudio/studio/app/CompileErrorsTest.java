@@ -42,13 +42,7 @@ class CompileErrorsTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     @Test

@@ -33,13 +33,7 @@ class MainActionsContrastTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     @Test

@@ -36,13 +36,7 @@ class ManifestEditingTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     /** Types like a person: click into the field, select what is there, type over it. */

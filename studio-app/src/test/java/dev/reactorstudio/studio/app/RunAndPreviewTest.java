@@ -61,13 +61,7 @@ class RunAndPreviewTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     @Test

@@ -51,13 +51,7 @@ class RunLifecycleTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     private void runAndWaitForFrames(FxRobot robot) throws Exception {

@@ -26,13 +26,7 @@ class StudioWindowTest {
 
     @AfterEach
     void close(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.prefs.BackingStoreException;
 import dev.reactorstudio.studio.settings.SettingsFile;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 
 /**
  * A studio for tests: its own settings file in a temp folder (never the user's), a temp captures
@@ -59,6 +60,17 @@ final class TestStudio {
         studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", opened::add, environment, registryTuning));
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
         return studio;
+    }
+
+    /** Closes the studio on the FX thread, as every test's {@code @AfterEach} does. */
+    void closeOnFxThread(FxRobot robot) {
+        robot.interact(() -> {
+            try {
+                close();
+            } catch (BackingStoreException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     void close() throws BackingStoreException, IOException {

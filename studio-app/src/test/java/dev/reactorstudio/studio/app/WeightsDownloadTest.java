@@ -93,13 +93,7 @@ class WeightsDownloadTest {
 
     @AfterEach
     void close(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            try {
-                test.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        test.closeOnFxThread(robot);
         if (relay != null) {
             relay.close();
         }

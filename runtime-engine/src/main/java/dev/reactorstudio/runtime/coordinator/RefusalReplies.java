@@ -31,8 +31,9 @@ final class RefusalReplies {
         this.windowStart = nanoClock.getAsLong();
     }
 
+    /** @param channel where to answer; null when there is none to answer on (the refusal is only logged by the caller) */
     void refuse(DataChannelBridge channel, String command, String message, List<String> problems) {
-        if (!admit()) {
+        if (channel == null || !admit()) {
             return;
         }
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("command", command).put("message", message);

@@ -378,9 +378,10 @@ Object.assign(scenarios, {
     await sleep(1000);
     await page.evaluate(i => window.e2e.startAvSync(i), v);
     await sleep(seconds * 1000);
+    const stats = await page.evaluate(i => window.e2e.avStats(i), v);
     const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
-    return r;
+    return { ...r, stats };
   },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {

@@ -67,6 +67,10 @@ public final class TwoWayMediaBench {
     private static void loopLatency(Path root, int seconds, Path camera, Path mic) throws Exception {
         Path folder = copy(root.resolve("examples/webcam-mirror"));
         try (ReactorServices services = start(folder)) {
+            // Where the runtime's part of the loop goes: the pacer's hold of each echoed frame.
+            List<Double> pacerHold = new CopyOnWriteArrayList<>();
+            services.host().sessions().orElseThrow().addFrameSink(
+                    f -> pacerHold.add((f.releasedNanos() - f.emittedNanos()) / 1e6));
             JsonNode r = BrowserRun.run(root, api(services), PAGE, line -> { }, "--video-file", camera.toString(),
                     "--audio-file", mic.toString(), "loop", String.valueOf(seconds));
             List<Double> latencies = new ArrayList<>();
@@ -74,6 +78,7 @@ public final class TwoWayMediaBench {
             System.out.printf(Locale.ROOT, "loop latency webcam → model → page, fake camera 640x480@30, output %dx%d, %d s%n",
                     r.path("videoWidth").asInt(), r.path("videoHeight").asInt(), seconds);
             row("  camera shown → output shown (ms)", latencies);
+            row("  model emitBlock → pacer release (ms)", pacerHold);
         }
     }
 

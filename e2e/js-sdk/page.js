@@ -6,17 +6,19 @@ import { Reactor } from '@reactor-team/js-sdk';
 
 const viewers = [];
 
-// Test instrumentation (the SDK stays unmodified): remember the peer connections it creates, so the
-// A/V scenario can read its receivers' stats.
+// With trackPeers() (the hd bench and the A/V scenario), every RTCPeerConnection the SDK opens afterwards is recorded,
+// so the bench can read the receiver's inbound-rtp statistics (frames received and decoded, which
+// headless Chromium's 60 Hz presentation would cap). The SDK itself is unmodified: it constructs the
+// global class, which the subclass only records.
 const peerConnections = [];
-const NativePeerConnection = window.RTCPeerConnection;
-window.RTCPeerConnection = function RTCPeerConnection(...args) {
-  const pc = new NativePeerConnection(...args);
-  peerConnections.push(pc);
-  return pc;
-};
-window.RTCPeerConnection.prototype = NativePeerConnection.prototype;
-Object.setPrototypeOf(window.RTCPeerConnection, NativePeerConnection);
+function trackPeers() {
+  if (window.RTCPeerConnection.tracked) return;
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    static tracked = true;
+    constructor(...args) { super(...args); peerConnections.push(this); }
+  };
+}
 
 // row 0: the frame counter; row 1 (pixel rows 16..31): how many commands the frame reflects.
 function readStamp(canvas, video, row = 0) {
@@ -137,6 +139,23 @@ window.e2e = {
     viewers[i].reactor.sendCommand(name, data);
   },
   commandLatencies(i) { return viewers[i].commands.latencies; },
+  trackPeers,
+  // Summed inbound video statistics of the open peer connections recorded since trackPeers().
+  async inboundVideo() {
+    const out = { framesReceived: 0, framesDecoded: 0, framesDropped: 0, bytesReceived: 0, frameWidth: 0, frameHeight: 0,
+                  totalDecodeTime: 0 };
+    for (const pc of peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach(r => {
+        if (r.type !== 'inbound-rtp' || r.kind !== 'video') return;
+        for (const k of ['framesReceived', 'framesDecoded', 'framesDropped', 'bytesReceived', 'totalDecodeTime']) out[k] += r[k] ?? 0;
+        out.frameWidth = Math.max(out.frameWidth, r.frameWidth ?? 0);
+        out.frameHeight = Math.max(out.frameHeight, r.frameHeight ?? 0);
+      });
+    }
+    out.at = performance.now();
+    return out;
+  },
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },

@@ -4,7 +4,7 @@
 #   bench/run.sh registry [bigMB] [smallCount] [smallMB] [reps]
 #   bench/run.sh python [seconds]
 #   bench/run.sh media [seconds]            (inside a private network namespace)
-#   bench/run.sh twoway [seconds]           (webcam loop latency, A/V offset, audio CPU; namespace too)
+#   bench/run.sh twoway [seconds] [loop|av|cpu] (webcam loop latency, A/V offset, audio CPU; namespace too)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
 #   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
 #   bench/run.sh turnover [cycles]          (stop→start over the runtime API)

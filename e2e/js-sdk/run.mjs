@@ -396,6 +396,7 @@ Object.assign(scenarios, {
   // A/V offset for SECONDS: a model that flashes its video and beeps at the same time (the bench's
   // flash-beep model); the page records both onsets.
   async avsync(page, seconds) {
+    await page.evaluate(() => window.e2e.trackPeers());
     const v = await page.evaluate(api => window.e2e.create(api, 'flash-beep'), api);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
@@ -404,9 +405,10 @@ Object.assign(scenarios, {
     await sleep(1000);
     await page.evaluate(i => window.e2e.startAvSync(i), v);
     await sleep(seconds * 1000);
+    const stats = await page.evaluate(i => window.e2e.avStats(i), v);
     const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
-    return r;
+    return { ...r, stats };
   },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {

@@ -38,7 +38,8 @@ final class JoinResponseFactory {
                 .setJoinedAt(System.currentTimeMillis() / 1000)
                 .setPermission(ParticipantPermission.newBuilder()
                         .setCanSubscribe(viewer.grant().canSubscribe())
-                        .setCanPublish(false)
+                        // Viewers publish only into the model's declared inputs (InputPublications checks each track).
+                        .setCanPublish(!room.model().tracks().inputs().isEmpty())
                         .setCanPublishData(viewer.grant().canPublishData()))
                 .setVersion(1)
                 .build();
@@ -47,6 +48,7 @@ final class JoinResponseFactory {
                         .setSid(room.sid())
                         .setName(room.name())
                         .setCreationTime(room.createdAtSeconds())
+                        .setMetadata(ModelParticipant.capabilities(room.model().tracks()))
                         .setNumParticipants(room.viewerCount() + 1)
                         .setNumPublishers(1))
                 .setParticipant(self)

@@ -40,6 +40,15 @@ interface Negotiation {
 
         /** The connection cannot work (e.g. ICE failed): the session leaves. */
         void onFailed(String reason);
+
+        /** The declared input the client's track {@code cid} was published as ({@code add_track}), if accepted. */
+        default java.util.Optional<InputPublications.Feed> inputFor(String cid) {
+            return java.util.Optional.empty();
+        }
+
+        /** The media of an accepted track was refused at the input (another client got there first). */
+        default void onInputRefused(String name, String message) {
+        }
     }
 
     /** Creates the negotiation for a viewer who just joined. */

@@ -127,6 +127,17 @@ final class SessionBridge {
         }
     }
 
+    /**
+     * A viewer may not publish input {@code track}: {@code {"type":"error","data":{"code":
+     * "TRACK_PUBLISH_REFUSED","track","message"}}} on topic {@code runtime}, the error the JS SDK
+     * path sends in its runtime envelope.
+     */
+    ByteBuffer publishRefused(String track, String message) {
+        ObjectNode error = json.createObjectNode().put("type", "error");
+        error.putObject("data").put("code", "TRACK_PUBLISH_REFUSED").put("track", track).put("message", message);
+        return packet(RUNTIME_TOPIC, error);
+    }
+
     private ByteBuffer commandError(String command, String text, List<String> problems) {
         ObjectNode error = json.createObjectNode().put("type", "commandError");
         ObjectNode data = error.putObject("data").put("command", command).put("message", text);
@@ -150,6 +161,7 @@ final class SessionBridge {
             return;
         }
         onFirstUse.accept(manager);
+        room.model().declare(manager.settings().tracks());
         manager.addMessageSink((sessionId, message) -> room.broadcast(sessionId, packet(ApplicationMessage.TOPIC, message)));
         manager.addListener(this::onSessionEvent);
         subscribedTo = manager;

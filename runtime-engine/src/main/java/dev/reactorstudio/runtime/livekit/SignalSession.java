@@ -43,6 +43,8 @@ final class SignalSession {
     private Session session;
     private Negotiation negotiation;
     private boolean ended;
+    /** The viewer's tracks published into the model's inputs; read by the peers' executors. */
+    private volatile InputPublications publications;
 
     SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
                   SessionBridge bridge, Negotiation.Factory negotiations) {
@@ -93,6 +95,7 @@ final class SignalSession {
             return;
         }
         sessionId = session.id();
+        publications = new InputPublications(viewer.clientId(), session.inputs());
         room.admit(this);
         send(SignalResponse.newBuilder().setJoin(JoinResponseFactory.create(room, viewer,
                 room.model().info(bridge.frameWidth(), bridge.frameHeight()), join.path())).build());
@@ -125,6 +128,7 @@ final class SignalSession {
             case OFFER -> negotiation.onOffer(request.getOffer());
             case ANSWER -> negotiation.onAnswer(request.getAnswer());
             case TRICKLE -> negotiation.onTrickle(request.getTrickle());
+            case ADD_TRACK -> addTrack(request.getAddTrack());
             case PING -> send(SignalResponse.newBuilder().setPong(System.currentTimeMillis()).build());
             case PING_REQ -> send(SignalResponse.newBuilder().setPongResp(Pong.newBuilder()
                     .setLastPingTimestamp(request.getPingReq().getTimestamp())
@@ -136,6 +140,34 @@ final class SignalSession {
             // Subscription permissions, track settings (adaptive stream), mute, metadata and the
             // rest do not apply to a room whose only publisher is the model.
             default -> LOG.debug("Viewer {}: ignoring {}", identity(), request.getMessageCase());
+        }
+    }
+
+    /**
+     * The client announces a track it publishes: accepted ({@code track_published}) when it names a
+     * free declared input; otherwise refused with a {@code request_response} and, because the
+     * client does not surface that to the app, a {@code TRACK_PUBLISH_REFUSED} error on topic
+     * {@code runtime} that says why.
+     */
+    private void addTrack(livekit.LivekitRtc.AddTrackRequest request) {
+        InputPublications.Outcome outcome = publications.onAddTrack(request);
+        send(outcome.response());
+        if (outcome.published()) {
+            LOG.info("Viewer {} publishes {} {} into input \"{}\"", identity(), request.getType(), request.getCid(),
+                    outcome.name());
+        } else {
+            LOG.info("Viewer {} may not publish \"{}\": {}", identity(), outcome.name(), outcome.refusal());
+            refused(outcome.name(), outcome.refusal());
+        }
+    }
+
+    private void refused(String name, String message) {
+        negotiationData(bridge.publishRefused(name, message));
+    }
+
+    private void negotiationData(ByteBuffer packet) {
+        if (!ended && negotiation != null) {
+            negotiation.sendData(packet);
         }
     }
 
@@ -236,6 +268,17 @@ final class SignalSession {
             } catch (IllegalArgumentException e) {
                 LOG.debug("Viewer {}: {}", identity(), e.getMessage());
             }
+        }
+
+        @Override
+        public java.util.Optional<InputPublications.Feed> inputFor(String cid) {
+            InputPublications published = publications;
+            return published == null ? java.util.Optional.empty() : published.feed(cid);
+        }
+
+        @Override
+        public void onInputRefused(String name, String message) {
+            post(() -> refused(name, message));
         }
 
         @Override

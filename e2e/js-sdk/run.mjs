@@ -3,6 +3,7 @@
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
 // cycles N (connect/disconnect N times), latency SECONDS, cmdlatency N, firstframe N, viewers N SECONDS, refused
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
+// media (--model webcam-mirror by default, or python-echo), pubcycles N, loop SECONDS,
 // command '<json>' (any model: one valid and one invalid command, see scenarios.command),
 // upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
 // fleetinputs '<json>' (with --jwt: webcam and mic published, then an upload, through a fleet coordinator).
@@ -23,6 +24,8 @@ const chromium = opt('--chromium') ?? '/usr/bin/chromium';
 // Fake camera/microphone files (y4m/wav) for the media scenarios.
 const videoFile = opt('--video-file');
 const audioFile = opt('--audio-file');
+// The model the media scenarios drive (they need webcam-mirror's inputs, messages and commands).
+const mediaModel = opt('--model') ?? 'webcam-mirror';
 // A client token: production mode (new Reactor({modelName, apiUrl}) + connect(jwt)) against a fleet coordinator.
 const jwt = opt('--jwt');
 const [scenario, arg] = args;
@@ -300,12 +303,12 @@ const scenarios = {
 };
 
 Object.assign(scenarios, {
-  // examples/webcam-mirror: the fake camera/mic published through the SDK reach the model (its
+  // examples/webcam-mirror (or --model python-echo): the fake camera/mic published through the SDK reach the model (its
   // input_stats/audio_stats), the page hears the model's audio, a second publisher is refused,
   // unpublishing shows the waiting card again. Needs --video-file and --audio-file.
   async media(page, _n, _s, browser) {
     const r = {};
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
     await framesAtLeast(page, v, 10);
@@ -324,7 +327,7 @@ Object.assign(scenarios, {
     r.pageAudio = await page.evaluate(i => window.e2e.audioLevel(i), v);
     r.mirroredColour = await page.evaluate(i => window.e2e.meanColour(i), v);
     // A second viewer of the same session publishing the same tracks is refused: first publisher wins.
-    const w = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const w = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), w);
     await ready(page, w);
     await page.evaluate(i => window.e2e.openDevices(i), w);
@@ -347,7 +350,7 @@ Object.assign(scenarios, {
   // disconnect + reconnect), so the server also creates and drops its input feeds N/5 times. The
   // session is left running: the Java side counts what is left, then stops it.
   async pubcycles(page, n) {
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.openDevices(i), v);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
@@ -384,7 +387,7 @@ Object.assign(scenarios, {
   },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
     await page.evaluate(i => window.e2e.openDevices(i), v);

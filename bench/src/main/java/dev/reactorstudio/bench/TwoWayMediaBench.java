@@ -52,6 +52,9 @@ public final class TwoWayMediaBench {
         Path camera = y4m(devices.resolve("camera.y4m"), 640, 480, 150);
         Path mic = wav(devices.resolve("tone.wav"));
         loopLatency(root, seconds, camera, mic);
+        if (args.length > 2 && args[2].equals("loop")) {
+            return; // bench/run.sh twoway SECONDS loop: the loop latency only
+        }
         avOffset(root, seconds);
         audioCpu(root, Math.max(10, seconds / 2));
     }
@@ -59,6 +62,10 @@ public final class TwoWayMediaBench {
     private static void loopLatency(Path root, int seconds, Path camera, Path mic) throws Exception {
         Path folder = copy(root.resolve("examples/webcam-mirror"));
         try (ReactorServices services = start(folder)) {
+            // Where the runtime's part of the loop goes: the pacer's hold of each echoed frame.
+            List<Double> pacerHold = new CopyOnWriteArrayList<>();
+            services.host().sessions().orElseThrow().addFrameSink(
+                    f -> pacerHold.add((f.releasedNanos() - f.emittedNanos()) / 1e6));
             JsonNode r = BrowserRun.run(root, api(services), PAGE, line -> { }, "--video-file", camera.toString(),
                     "--audio-file", mic.toString(), "loop", String.valueOf(seconds));
             List<Double> latencies = new ArrayList<>();
@@ -66,6 +73,7 @@ public final class TwoWayMediaBench {
             System.out.printf(Locale.ROOT, "loop latency webcam → model → page, fake camera 640x480@30, output %dx%d, %d s%n",
                     r.path("videoWidth").asInt(), r.path("videoHeight").asInt(), seconds);
             row("  camera shown → output shown (ms)", latencies);
+            row("  model emitBlock → pacer release (ms)", pacerHold);
         }
     }
 

@@ -51,12 +51,17 @@ public final class TwoWayMediaBench {
         Path devices = Files.createTempDirectory("twoway-bench-");
         Path camera = y4m(devices.resolve("camera.y4m"), 640, 480, 150);
         Path mic = wav(devices.resolve("tone.wav"));
-        loopLatency(root, seconds, camera, mic);
-        if (args.length > 2 && args[2].equals("loop")) {
-            return; // bench/run.sh twoway SECONDS loop: the loop latency only
+        // Optional third argument: loop, av or cpu runs only that part.
+        String only = args.length > 2 ? args[2] : "all";
+        if (only.equals("all") || only.equals("loop")) {
+            loopLatency(root, seconds, camera, mic);
         }
-        avOffset(root, seconds);
-        audioCpu(root, Math.max(10, seconds / 2));
+        if (only.equals("all") || only.equals("av")) {
+            avOffset(root, seconds);
+        }
+        if (only.equals("all") || only.equals("cpu")) {
+            audioCpu(root, Math.max(10, seconds / 2));
+        }
     }
 
     private static void loopLatency(Path root, int seconds, Path camera, Path mic) throws Exception {
@@ -111,6 +116,10 @@ public final class TwoWayMediaBench {
             r.path("flashes").forEach(x -> pageFlashes.add(x.asDouble()));
             r.path("beeps").forEach(x -> pageBeeps.add(x.asDouble()));
             row("  in the page: presented vs heard (ms)", offsets(pageFlashes, pageBeeps));
+            List<Double> playoutBeeps = new ArrayList<>();
+            r.path("playoutBeeps").forEach(x -> playoutBeeps.add(x.asDouble()));
+            row("  in the page: presented vs handed to audio playout (ms)", offsets(pageFlashes, playoutBeeps));
+            System.out.println("  receiver stats (means): " + r.path("stats"));
             System.out.printf(Locale.ROOT, "  audio frames played %d, skipped to stay in sync %d%n",
                     sessions.stats().audioFramesPlayed(), sessions.stats().audioFramesSkipped());
         }

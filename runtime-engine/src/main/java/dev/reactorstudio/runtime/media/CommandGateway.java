@@ -2,12 +2,15 @@ package dev.reactorstudio.runtime.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reactorstudio.runtime.api.UploadedFile;
+import dev.reactorstudio.runtime.session.CommandQueueFullException;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.NoActiveSessionException;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.upload.UploadStore;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +58,21 @@ public final class CommandGateway {
 
     /** @param files the call's uploads, already resolved and authorised for this client */
     public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
+        return dispatch(name, args, files, reason -> { });
+    }
+
+    /**
+     * As above; {@code onQueueFull} hears, with the reason, of a valid call refused after this
+     * returned because the session's command queue was full (the model never saw it).
+     */
+    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files, Consumer<String> onQueueFull) {
         try {
             sessions.command(name, args, files).whenComplete((result, error) -> {
-                if (error != null) {
-                    LOG.info("Command {} failed in the model: {}", name, error.getMessage());
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof CommandQueueFullException full) {
+                    onQueueFull.accept(full.getMessage());
+                } else if (cause != null) {
+                    LOG.info("Command {} failed in the model: {}", name, cause.getMessage());
                 }
             });
             return Outcome.ok();

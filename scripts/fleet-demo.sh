@@ -49,8 +49,8 @@ start redis redis-server --port 6379 --save ''
 wait_for 10 "redis-server" redis-cli -p 6379 ping
 
 step "two coordinators on the same Redis"
-coordinator() {
-  bin/reactor coordinator --port "$1" --state redis://127.0.0.1:6379 --jwt-secret-file "$work/fleet-secret" --api-key dev-key
+coordinator() {  # exec: the background job's pid is the coordinator's own, so kill stops it
+  exec bin/reactor coordinator --port "$1" --state redis://127.0.0.1:6379 --jwt-secret-file "$work/fleet-secret" --api-key dev-key
 }
 start coordA coordinator 8080
 start coordB coordinator 8090

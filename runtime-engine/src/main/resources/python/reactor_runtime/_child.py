@@ -74,7 +74,7 @@ class _Child:
                 os._exit(0)
             op = message.get("op")
             if op == "start_session":
-                self.sessions.put(message["session"])
+                self.sessions.put(self.begin_session(message["session"]))
             elif op == "stop":
                 self.stop(message.get("session"))
             elif op == "command":
@@ -107,13 +107,24 @@ class _Child:
 
     def serve_sessions(self):
         while True:
-            session_id = self.sessions.get()
-            if session_id is None:
+            context = self.sessions.get()
+            if context is None:
                 return
-            self.run_session(session_id)
+            self.run_session(context)
 
-    def run_session(self, session_id):
+    def begin_session(self, session_id):
+        """The session's context, made current at once when no session runs: the runtime may send a
+        command right behind the start, and the command thread must find get_ctx() even before the
+        session thread has entered start_session()."""
         context = _context.SessionContext(session_id, self.channel, self.requests)
+        with self.lock:
+            if self.current is None:
+                self.current = context
+                _runtime.set_context(context)
+        return context
+
+    def run_session(self, context):
+        session_id = context.session_id
         with self.lock:
             self.current = context
             if session_id in self.stopped_early:

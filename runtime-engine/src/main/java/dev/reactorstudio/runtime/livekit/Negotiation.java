@@ -40,6 +40,10 @@ interface Negotiation {
 
         /** The connection cannot work (e.g. ICE failed): the session leaves. */
         void onFailed(String reason);
+
+        /** A peer connection of this viewer reached {@code connected}: it is no longer a pending join. */
+        default void onConnected() {
+        }
     }
 
     /** Creates the negotiation for a viewer who just joined. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.MessageLimit;
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionBusyException;
@@ -95,6 +96,11 @@ final class SessionBridge {
                 .orElse(0);
     }
 
+    /** The model's declared input and output tracks; the default (one video output) before it is loaded. */
+    DeclaredTracks declaredTracks() {
+        return sessions.get().map(m -> m.settings().tracks()).orElse(DeclaredTracks.DEFAULT);
+    }
+
     void leave(Session session, String clientId) {
         session.detachClient(clientId);
     }
@@ -121,8 +127,11 @@ final class SessionBridge {
             return;
         }
         if (!outcome.accepted()) {
-            String text = outcome.status() == CommandGateway.Outcome.Status.NO_SESSION
-                    ? "no session is running" : "invalid command \"" + message.type() + "\"";
+            String text = switch (outcome.status()) {
+                case NO_SESSION -> "no session is running";
+                case QUEUE_FULL -> "command \"" + message.type() + "\" refused: the model is busy";
+                default -> "invalid command \"" + message.type() + "\"";
+            };
             reply.accept(commandError(message.type(), text, outcome.problems()));
         }
     }

@@ -2,12 +2,15 @@ package dev.reactorstudio.runtime.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reactorstudio.runtime.api.UploadedFile;
+import dev.reactorstudio.runtime.session.CommandQueueFullException;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.NoActiveSessionException;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.upload.UploadStore;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,11 @@ public final class CommandGateway {
 
     /** What became of a command. */
     public record Outcome(Status status, List<String> problems) {
-        public enum Status { ACCEPTED, INVALID, NO_SESSION }
+        public enum Status {
+            ACCEPTED, INVALID, NO_SESSION,
+            /** The session already holds {@code --max-queued-commands} for a busy model: refused, not queued. */
+            QUEUE_FULL
+        }
 
         /** Refused before validation (a bad upload reference); the model was not touched. */
         public static Outcome invalid(List<String> problems) {
@@ -56,7 +63,17 @@ public final class CommandGateway {
     /** @param files the call's uploads, already resolved and authorised for this client */
     public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
         try {
-            sessions.command(name, args, files).whenComplete((result, error) -> {
+            CompletableFuture<Object> call = sessions.command(name, args, files);
+            // A full queue refuses at once (the future is already failed): tell the sender, as the HTTP API's 429 does.
+            if (call.isCompletedExceptionally()) {
+                Throwable refusal = call.handle((ok, error) -> error).join();
+                Throwable cause = refusal instanceof CompletionException ? refusal.getCause() : refusal;
+                if (cause instanceof CommandQueueFullException full) {
+                    LOG.info("Refused command {}: {}", name, full.getMessage());
+                    return new Outcome(Outcome.Status.QUEUE_FULL, List.of(full.getMessage()));
+                }
+            }
+            call.whenComplete((result, error) -> {
                 if (error != null) {
                     LOG.info("Command {} failed in the model: {}", name, error.getMessage());
                 }

@@ -48,8 +48,10 @@ function listen(track) {
 
 window.e2e = {
   viewers,
+  // Set by the driver (--jwt): production mode against a fleet coordinator instead of local mode.
+  jwt: null,
   create(apiUrl, modelName = 'hello-pattern') {
-    const reactor = new Reactor({ modelName, local: true, apiUrl });
+    const reactor = window.e2e.jwt ? new Reactor({ modelName, apiUrl }) : new Reactor({ modelName, local: true, apiUrl });
     const v = { reactor, statuses: [], messages: [], runtimeMessages: [], errors: [], frames: 0, width: 0, height: 0,
                 stamps: [], firstFrameAt: null, connectAt: null, readStamps: false, audio: null, local: null,
                 localStamps: new Map() };
@@ -94,7 +96,8 @@ window.e2e = {
   async connect(i) {
     const v = viewers[i];
     v.frames = 0; v.firstFrameAt = null; v.connectAt = performance.now();
-    await v.reactor.connect();
+    if (window.e2e.jwt) await v.reactor.connect(window.e2e.jwt, { maxAttempts: 40 });
+    else await v.reactor.connect();
   },
   status(i) { return viewers[i].reactor.getStatus(); },
   snapshot(i) {

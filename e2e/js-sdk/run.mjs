@@ -5,6 +5,7 @@
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
 // command '<json>' (any model: one valid and one invalid command, see scenarios.command),
 // upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
+// fleetinputs '<json>' (with --jwt: webcam and mic published, then an upload, through a fleet coordinator).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ const chromium = opt('--chromium') ?? '/usr/bin/chromium';
 // Fake camera/microphone files (y4m/wav) for the media scenarios.
 const videoFile = opt('--video-file');
 const audioFile = opt('--audio-file');
+// A client token: production mode (new Reactor({modelName, apiUrl}) + connect(jwt)) against a fleet coordinator.
+const jwt = opt('--jwt');
 const [scenario, arg] = args;
 if (!api || !scenario) { console.error('usage: node run.mjs --api URL [--page-host IP] SCENARIO [ARG]'); process.exit(2); }
 
@@ -162,24 +165,38 @@ const scenarios = {
   // upload of that many bytes, expected to fail; its error text is returned.
   async upload(page) {
     const spec = JSON.parse(arg);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, spec.model]);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 10);
+    const r = await uploadAndCommand(page, v, spec);
+    r.status = (await snap(page, v)).status;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    r.errors = (await snap(page, v)).errors;
+    return r;
+  },
+  // Production mode (--jwt) through a fleet coordinator, examples/webcam-mirror: the fake camera and
+  // mic published (the relayed offer carries their sendonly transceivers) reach the model, then an
+  // upload streamed through the coordinator reaches it with a command. SPEC as for upload.
+  // Needs --video-file and --audio-file.
+  async fleetinputs(page) {
+    const spec = JSON.parse(arg);
     const r = {};
     const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, spec.model]);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
     await framesAtLeast(page, v, 10);
-    const base64 = fs.readFileSync(spec.file).toString('base64');
-    r.ref = await page.evaluate(([i, b, n, m]) => window.e2e.upload(i, b, n, m), [v, base64, spec.name, spec.mime]);
-    const from = await page.evaluate(i => window.e2e.viewers[i].messages.length, v);
-    await page.evaluate(([i, c, a, f]) => window.e2e.sendWithFiles(i, c, a, f),
-      [v, spec.command, spec.args ?? {}, { [spec.param]: r.ref.index }]);
-    await until(page, a => window.e2e.viewers[a[0]].messages.some((m, k) => k >= a[1] && window.e2e.matches(m, a[2])),
-      [v, from, spec.expect], 20000, 'a message matching ' + JSON.stringify(spec.expect));
-    r.matched = await page.evaluate(([i, from, expect]) => window.e2e.viewers[i].messages
-      .find((m, k) => k >= from && window.e2e.matches(m, expect)), [v, from, spec.expect]);
-    if (spec.tooLarge) {
-      r.tooLargeError = await page.evaluate(([i, n]) => window.e2e.uploadExpectingError(i, n, 'big.bin', 'application/octet-stream'),
-        [v, spec.tooLarge]);
-    }
+    r.sessionId = await page.evaluate(i => window.e2e.viewers[i].reactor.getSessionId(), v);
+    r.devices = await page.evaluate(i => window.e2e.openDevices(i), v);
+    await page.evaluate(i => window.e2e.publish(i), v);
+    const stat = (type, test) => until(page, ([i, type, test]) => window.e2e.viewers[i].messages
+      .some(m => m.type === type && new Function('m', 'return ' + test)(m)), [v, type, test], 30000, type + ' where ' + test);
+    await stat('input_stats', 'm.frames >= 30');
+    await stat('audio_stats', 'm.rms > 0.05');
+    const last = async type => page.evaluate(([i, type]) => window.e2e.viewers[i].messages.filter(m => m.type === type).slice(-1)[0], [v, type]);
+    r.inputStats = await last('input_stats');
+    r.audioStats = await last('audio_stats');
+    Object.assign(r, await uploadAndCommand(page, v, spec));
     r.status = (await snap(page, v)).status;
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     r.errors = (await snap(page, v)).errors;
@@ -384,6 +401,26 @@ Object.assign(scenarios, {
   },
 });
 
+// reactor.uploadFile of SPEC.file, then SPEC.command with the FileRef as SPEC.param; waits for a message
+// matching SPEC.expect. SPEC.tooLarge (optional): a second upload of that many bytes, expected to fail.
+async function uploadAndCommand(page, v, spec) {
+  const r = {};
+  const base64 = fs.readFileSync(spec.file).toString('base64');
+  r.ref = await page.evaluate(([i, b, n, m]) => window.e2e.upload(i, b, n, m), [v, base64, spec.name, spec.mime]);
+  const from = await page.evaluate(i => window.e2e.viewers[i].messages.length, v);
+  await page.evaluate(([i, c, a, f]) => window.e2e.sendWithFiles(i, c, a, f),
+    [v, spec.command, spec.args ?? {}, { [spec.param]: r.ref.index }]);
+  await until(page, a => window.e2e.viewers[a[0]].messages.some((m, k) => k >= a[1] && window.e2e.matches(m, a[2])),
+    [v, from, spec.expect], 20000, 'a message matching ' + JSON.stringify(spec.expect));
+  r.matched = await page.evaluate(([i, from, expect]) => window.e2e.viewers[i].messages
+    .find((m, k) => k >= from && window.e2e.matches(m, expect)), [v, from, spec.expect]);
+  if (spec.tooLarge) {
+    r.tooLargeError = await page.evaluate(([i, n]) => window.e2e.uploadExpectingError(i, n, 'big.bin', 'application/octet-stream'),
+      [v, spec.tooLarge]);
+  }
+  return r;
+}
+
 function pick(o, ...keys) { return Object.fromEntries(keys.map(k => [k, o[k]])); }
 
 let pageUrl;
@@ -392,6 +429,7 @@ async function openPage(browser) {
   page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
   await page.goto(pageUrl);
   await page.waitForFunction(() => window.e2e !== undefined);
+  if (jwt) await page.evaluate(t => { window.e2e.jwt = t; }, jwt);
   return page;
 }
 

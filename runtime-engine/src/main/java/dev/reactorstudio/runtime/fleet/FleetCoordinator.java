@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code reactor coordinator}: the fleet's front door. Serves the JS SDK's production routes
- * ({@code POST/GET/DELETE /sessions}, the transport routes relayed to the assigned runtime),
+ * ({@code POST/GET/DELETE /sessions}, the transport and upload routes relayed to the assigned runtime),
  * {@code GET /tokens}, the runtimes' join routes, {@code GET /fleet}, {@code /metrics} and
  * {@code /health}. Every route but {@code /health}, {@code /metrics} and CORS preflights needs a
  * token. Owns the state store, the {@link Dispatcher} and the threads it calls runtimes on.
@@ -34,6 +34,9 @@ public final class FleetCoordinator implements AutoCloseable {
     private static final int HTTP_THREADS = 32;
     private static final int RUNTIME_CALL_THREADS = 8;
     private static final String TRANSPORT = "/sessions/{sid}/transport/webrtc/";
+    /** Where the SDK PUTs an upload's bytes: the presigned URL this coordinator hands out (no token on it). */
+    private static final String UPLOAD_PUT_PREFIX = "/uploads/";
+    private static final Pattern FORWARDED_HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
@@ -70,6 +73,8 @@ public final class FleetCoordinator implements AutoCloseable {
         this.runtimes = new RuntimeLink(tokens);
         this.dispatcher = new Dispatcher(state, runtimes, metrics, options, runtimeCalls);
         this.guard = new HttpGuard("fleet coordinator", options.security());
+        // Upload bodies stream through to the runtime, which holds them to its upload limit.
+        guard.allowLargeBodies(UPLOAD_PUT_PREFIX);
         QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, 4);
         pool.setName("reactor-fleet-http");
         this.app = Javalin.create(config -> {
@@ -90,6 +95,8 @@ public final class FleetCoordinator implements AutoCloseable {
             config.routes.post(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
             config.routes.put(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
             config.routes.get(TRANSPORT + "sdp_params", ctx -> relay(ctx, "sdp_params"));
+            config.routes.post("/sessions/{sid}/uploads", this::allocateUpload);
+            config.routes.put(UPLOAD_PUT_PREFIX + "{sid}/{uid}", this::relayUpload);
             config.routes.get("/fleet", this::fleet);
             config.routes.post("/fleet/runtimes", this::register);
             config.routes.post("/fleet/runtimes/{rid}/heartbeat", this::heartbeat);
@@ -229,17 +236,8 @@ public final class FleetCoordinator implements AutoCloseable {
     /** Relays a transport route to the runtime serving the session, under the runtime's own id for it. */
     private void relay(Context ctx, String tail) throws InterruptedException {
         SessionEntry session = ownSession(ctx);
-        if (session == null) {
-            return;
-        }
-        if (!SessionEntry.ACTIVE.equals(session.state())) {
-            ctx.status(409).json(FleetJson.detail("session " + session.id() + " is " + session.state()
-                    + ": poll GET /sessions/" + session.id() + " until it is ACTIVE"));
-            return;
-        }
-        RuntimeEntry runtime = state.runtime(session.runtimeId()).orElse(null);
-        if (runtime == null || !RuntimeEntry.BUSY.equals(runtime.state())) {
-            ctx.status(409).json(FleetJson.detail("the runtime of session " + session.id() + " is gone: start a new session"));
+        RuntimeEntry runtime = session == null ? null : servingRuntime(ctx, session);
+        if (runtime == null) {
             return;
         }
         String path = "/sessions/" + session.runtimeSession() + "/transport/webrtc/" + tail;
@@ -248,8 +246,124 @@ public final class FleetCoordinator implements AutoCloseable {
                     ctx.bodyAsBytes());
             ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
         } catch (IOException e) {
-            ctx.status(502).json(FleetJson.detail("runtime " + runtime.id() + " is unreachable: " + e.getMessage()));
+            unreachable(ctx, runtime, e);
         }
+    }
+
+    /**
+     * {@code POST /sessions/{sid}/uploads}: the runtime allocates the slot (and applies its upload
+     * limits); the presigned URL it answers with is replaced by one on this coordinator, so the
+     * browser keeps talking to one origin and the bytes are streamed through.
+     */
+    private void allocateUpload(Context ctx) throws InterruptedException {
+        SessionEntry session = ownSession(ctx);
+        RuntimeEntry runtime = session == null ? null : servingRuntime(ctx, session);
+        if (runtime == null) {
+            return;
+        }
+        RuntimeLink.Answer answer;
+        try {
+            answer = runtimes.relay(runtime.url(), "POST", "/sessions/" + session.runtimeSession() + "/uploads",
+                    ctx.contentType(), ctx.bodyAsBytes());
+        } catch (IOException e) {
+            unreachable(ctx, runtime, e);
+            return;
+        }
+        if (answer.ok()) {
+            JsonNode slot;
+            try {
+                slot = answer.json();
+            } catch (IOException e) {
+                slot = null;
+            }
+            String uploadId = slot == null ? "" : slot.path("presigned_id").asText("");
+            if (!(slot instanceof ObjectNode) || !ID.matcher(uploadId).matches()) {
+                ctx.status(502).json(FleetJson.detail("runtime " + runtime.id() + " answered the upload request without a presigned_id"));
+                return;
+            }
+            ((ObjectNode) slot).put("presigned_url", publicOrigin(ctx) + UPLOAD_PUT_PREFIX + session.id() + "/" + uploadId);
+            ctx.status(answer.status()).json(slot);
+            return;
+        }
+        ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+    }
+
+    /**
+     * {@code PUT /uploads/{sid}/{uid}}: the SDK sends the bytes with no token (as to an object
+     * store's presigned URL); the upload id — 128 random bits handed only to the session's token
+     * holder, usable once, while its session is ACTIVE — is the permission. Streamed to the
+     * runtime, which checks the length against the declared size.
+     */
+    private void relayUpload(Context ctx) {
+        String sessionId = ctx.pathParam("sid");
+        String uploadId = ctx.pathParam("uid");
+        SessionEntry session = ID.matcher(sessionId).matches() && ID.matcher(uploadId).matches()
+                ? state.session(sessionId).orElse(null) : null;
+        if (session == null) {
+            ctx.status(404).json(FleetJson.detail("unknown upload " + uploadId + ": allocate one with POST /sessions/{id}/uploads"));
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length < 0) {
+            ctx.status(411).json(FleetJson.detail("send the upload with a Content-Length (its declared size)"));
+            return;
+        }
+        RuntimeEntry runtime = servingRuntime(ctx, session);
+        if (runtime == null) {
+            return;
+        }
+        try {
+            RuntimeLink.Answer answer = runtimes.upload(runtime.url(), UPLOAD_PUT_PREFIX + session.runtimeSession() + "/"
+                    + uploadId, ctx.contentType(), length, ctx.req().getInputStream());
+            if (answer.ok()) {
+                metrics.uploaded(length);
+            }
+            ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
+        } catch (IOException e) {
+            ctx.status(502).json(FleetJson.detail("the upload did not reach runtime " + runtime.id() + " (the browser's "
+                    + "body broke off, or the runtime is unreachable): " + e.getMessage()));
+        }
+    }
+
+    /** The runtime serving an ACTIVE session, or null after answering 409. */
+    private RuntimeEntry servingRuntime(Context ctx, SessionEntry session) {
+        if (!SessionEntry.ACTIVE.equals(session.state())) {
+            ctx.status(409).json(FleetJson.detail("session " + session.id() + " is " + session.state()
+                    + ": poll GET /sessions/" + session.id() + " until it is ACTIVE"));
+            return null;
+        }
+        RuntimeEntry runtime = state.runtime(session.runtimeId()).orElse(null);
+        if (runtime == null || !RuntimeEntry.BUSY.equals(runtime.state())) {
+            ctx.status(409).json(FleetJson.detail("the runtime of session " + session.id() + " is gone: start a new session"));
+            return null;
+        }
+        return runtime;
+    }
+
+    private static void unreachable(Context ctx, RuntimeEntry runtime, IOException e) {
+        ctx.status(502).json(FleetJson.detail("runtime " + runtime.id() + " is unreachable: " + e.getMessage()));
+    }
+
+    /**
+     * The origin the browser reached this coordinator at: behind a TLS-terminating load balancer,
+     * its {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} (used only to build the URL handed
+     * back to the same client, so a forged header misleads only its sender).
+     */
+    private static String publicOrigin(Context ctx) {
+        String proto = ctx.header("X-Forwarded-Proto");
+        String scheme = "https".equalsIgnoreCase(firstValue(proto)) ? "https"
+                : "http".equalsIgnoreCase(firstValue(proto)) ? "http" : ctx.scheme();
+        String forwardedHost = firstValue(ctx.header("X-Forwarded-Host"));
+        String host = forwardedHost != null && FORWARDED_HOST.matcher(forwardedHost).matches() ? forwardedHost : ctx.host();
+        return scheme + "://" + host;
+    }
+
+    private static String firstValue(String header) {
+        if (header == null) {
+            return null;
+        }
+        int comma = header.indexOf(',');
+        return (comma < 0 ? header : header.substring(0, comma)).trim();
     }
 
     private void fleet(Context ctx) {

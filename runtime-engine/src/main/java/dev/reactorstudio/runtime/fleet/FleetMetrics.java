@@ -22,6 +22,8 @@ final class FleetMetrics {
     private final Counter assignments;
     private final Counter lostRuntimes;
     private final Counter closed;
+    private final Counter uploads;
+    private final Counter uploadBytes;
 
     FleetMetrics(FleetState state) {
         GaugeWithCallback.builder().name("reactor_fleet_queue_length").help("Sessions waiting, per model")
@@ -51,6 +53,15 @@ final class FleetMetrics {
                 .register(registry);
         closed = Counter.builder().name("reactor_fleet_sessions_closed").help("Sessions closed, by cause")
                 .labelNames("cause").register(registry);
+        uploads = Counter.builder().name("reactor_fleet_uploads")
+                .help("Uploads streamed through this coordinator to a runtime that accepted them").register(registry);
+        uploadBytes = Counter.builder().name("reactor_fleet_upload_bytes")
+                .help("Bytes of the uploads streamed through this coordinator to a runtime that accepted them").register(registry);
+    }
+
+    void uploaded(long bytes) {
+        uploads.inc();
+        uploadBytes.inc(bytes);
     }
 
     void assigned(double waitedSeconds) {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
 import dev.reactorstudio.runtime.fleet.auth.Role;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The coordinator's calls to joined runtimes: start and stop a session, and relay the SDK's
- * transport requests. Every call carries a short-lived coordinator token signed with the shared
+ * The coordinator's calls to joined runtimes: start and stop a session, relay the SDK's
+ * transport requests and stream uploads through. Every call carries a short-lived coordinator token signed with the shared
  * secret, which the runtime checks.
  */
 final class RuntimeLink implements AutoCloseable {
@@ -31,6 +35,11 @@ final class RuntimeLink implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_TTL = Duration.ofMinutes(1);
+    /** A runtime's answer to an upload is a line of JSON; more is not read. */
+    private static final int MAX_UPLOAD_ANSWER = 64 * 1024;
+    private static final int CONNECT_TIMEOUT_MS = 3_000;
+    /** How long the runtime may take to answer once the last byte is sent (it only closes a file). */
+    private static final int UPLOAD_ANSWER_TIMEOUT_MS = 60_000;
 
     private final FleetTokens tokens;
     private final ExecutorService httpWorkers;
@@ -83,6 +92,38 @@ final class RuntimeLink implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         return send(request);
+    }
+
+    /**
+     * Streams an upload's bytes to the runtime ({@code PUT}) on the calling thread: exactly
+     * {@code length} bytes from {@code body}, a buffer at a time, never the whole file in memory.
+     * Not through the {@link HttpClient}: its body publisher would block one of its two workers
+     * on a slow browser, and with them every relay. A body that ends early fails the PUT on both
+     * sides (the runtime keeps the slot open for a retry).
+     */
+    Answer upload(String runtimeUrl, String path, String contentType, long length, InputStream body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(runtimeUrl + path).toURL().openConnection(Proxy.NO_PROXY);
+        try {
+            connection.setRequestMethod("PUT");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(length);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(UPLOAD_ANSWER_TIMEOUT_MS);
+            connection.setRequestProperty("Authorization", "Bearer " + tokens.mint("coordinator", Role.COORDINATOR, TOKEN_TTL));
+            if (contentType != null && !contentType.isBlank()) {
+                connection.setRequestProperty("Content-Type", contentType);
+            }
+            try (OutputStream out = connection.getOutputStream()) {
+                body.transferTo(out);
+            }
+            int status = connection.getResponseCode();
+            InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            byte[] bytes = answer == null ? new byte[0] : answer.readNBytes(MAX_UPLOAD_ANSWER);
+            String type = connection.getContentType();
+            return new Answer(status, type == null ? "application/json" : type, bytes);
+        } finally {
+            connection.disconnect();
+        }
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

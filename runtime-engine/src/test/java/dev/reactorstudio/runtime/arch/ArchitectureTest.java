@@ -124,8 +124,9 @@ class ArchitectureTest {
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("host", "servers", "coordinator", "livekit", "media", "services", "cli",
                         "fleet-join")
+                // a joined runtime's agent streams relayed upload bytes into the session's store
                 .whereLayer("upload").mayOnlyBeAccessedByLayers("session", "host", "servers", "coordinator", "livekit",
-                        "media", "services", "cli")
+                        "media", "services", "cli", "fleet-join")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("djl").mayOnlyBeAccessedByLayers("session", "host")

@@ -8,6 +8,9 @@ import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionManager;
+import dev.reactorstudio.runtime.api.UploadedFile;
+import dev.reactorstudio.runtime.upload.UploadRejectedException;
+import dev.reactorstudio.runtime.upload.UploadStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -30,10 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What coordinators call on a joined runtime: {@code POST /fleet/start}, {@code POST /fleet/stop}
- * and the SDK transport routes, each with a coordinator token signed by the shared secret
- * ({@code GET /health} is open). Start, stop and transport go to this runtime's own local-mode
- * coordinator on loopback, which owns the WebRTC peers. Tracks which fleet session it serves and
+ * What coordinators call on a joined runtime: {@code POST /fleet/start}, {@code POST /fleet/stop},
+ * the SDK transport routes and its uploads, each with a coordinator token signed by the shared
+ * secret ({@code GET /health} is open). Start, stop, transport and upload allocation go to this
+ * runtime's own local-mode coordinator on loopback, which owns the WebRTC peers and knows the
+ * viewer an upload belongs to; an upload's bytes stream from the coordinator straight into the
+ * session's {@link UploadStore}. Tracks which fleet session it serves and
  * which ended, for the heartbeat.
  */
 public final class FleetAgent implements AutoCloseable {
@@ -76,6 +81,8 @@ public final class FleetAgent implements AutoCloseable {
             config.routes.post("/sessions/{rsid}/transport/webrtc/sdp_params", this::relay);
             config.routes.put("/sessions/{rsid}/transport/webrtc/sdp_params", this::relay);
             config.routes.get("/sessions/{rsid}/transport/webrtc/sdp_params", this::relay);
+            config.routes.post("/sessions/{rsid}/uploads", this::relay);
+            config.routes.put("/uploads/{rsid}/{uid}", this::receiveUpload);
         });
     }
 
@@ -214,6 +221,44 @@ public final class FleetAgent implements AutoCloseable {
                     .orElse("application/json")).result(answer.body());
         } catch (IOException e) {
             ctx.status(502).json(JSON.createObjectNode().put("detail", "local coordinator unreachable: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The bytes of an upload the local coordinator allocated for the session served here, streamed
+     * to disk. A refused upload's body is read to its end and dropped first: the coordinator
+     * streams it with a fixed length and would otherwise see a broken connection, not the reason.
+     */
+    private void receiveUpload(Context ctx) {
+        if (!authorized(ctx)) {
+            return;
+        }
+        String runtimeSession = ctx.pathParam("rsid");
+        Optional<UploadStore> store = host.sessions().map(SessionManager::uploads);
+        if (servingRuntimeSession.isEmpty() || !servingRuntimeSession.equals(runtimeSession) || store.isEmpty()) {
+            drain(ctx);
+            ctx.status(404).json(JSON.createObjectNode().put("detail", "no such session on this runtime"));
+            return;
+        }
+        String uploadId = ctx.pathParam("uid");
+        try {
+            UploadedFile file = store.get().receive(uploadId, ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+            LOG.info("Received upload {} ({} bytes, {}) through the fleet", uploadId, file.size(), file.mimeType());
+            ctx.json(JSON.createObjectNode().put("upload_id", uploadId).put("size", file.size()));
+        } catch (UploadRejectedException e) {
+            LOG.info("Refused an upload: {}", e.getMessage());
+            drain(ctx);
+            ctx.status(e.status()).json(JSON.createObjectNode().put("detail", e.getMessage()));
+        } catch (IOException e) {
+            ctx.status(400).json(JSON.createObjectNode().put("detail", "the upload broke off: " + e.getMessage()));
+        }
+    }
+
+    private static void drain(Context ctx) {
+        try {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the coordinator went away: nobody waits for the answer
         }
     }
 

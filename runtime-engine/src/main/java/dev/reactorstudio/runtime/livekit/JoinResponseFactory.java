@@ -49,7 +49,9 @@ final class JoinResponseFactory {
                 .setJoinedAt(System.currentTimeMillis() / 1000)
                 .setPermission(ParticipantPermission.newBuilder()
                         .setCanSubscribe(viewer.grant().canSubscribe())
-                        .setCanPublish(viewer.grant().canPublish())
+                        // The token's grant, and only when the model takes inputs: the server accepts just those
+                        // (GrantEnforcer, then InputPublications for each track).
+                        .setCanPublish(viewer.grant().canPublish() && !room.model().tracks().inputs().isEmpty())
                         .setCanPublishData(viewer.grant().canPublishData())
                         .addAllCanPublishSources(sources(viewer.grant())))
                 .setVersion(1)
@@ -59,6 +61,7 @@ final class JoinResponseFactory {
                         .setSid(room.sid())
                         .setName(room.name())
                         .setCreationTime(room.createdAtSeconds())
+                        .setMetadata(ModelParticipant.capabilities(room.model().tracks()))
                         .setNumParticipants(room.viewerCount() + 1)
                         .setNumPublishers(1))
                 .setParticipant(self)

@@ -165,7 +165,7 @@ public final class LiveKitServer implements AutoCloseable {
         return grants.dataRefused();
     }
 
-    /** Track publications refused (no {@code canPublish}, a source not granted, or not a declared input). */
+    /** Track publications refused by the token (no {@code canPublish}, or a source it does not grant). */
     public long publicationsRefused() {
         return grants.publishRefused();
     }

@@ -44,6 +44,15 @@ interface Negotiation {
         /** A peer connection of this viewer reached {@code connected}: it is no longer a pending join. */
         default void onConnected() {
         }
+
+        /** The declared input the client's track {@code cid} was published as ({@code add_track}), if accepted. */
+        default java.util.Optional<InputPublications.Feed> inputFor(String cid) {
+            return java.util.Optional.empty();
+        }
+
+        /** The media of an accepted track was refused at the input (another client got there first). */
+        default void onInputRefused(String name, String message) {
+        }
     }
 
     /** Creates the negotiation for a viewer who just joined. */

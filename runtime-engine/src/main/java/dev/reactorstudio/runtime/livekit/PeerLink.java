@@ -12,14 +12,18 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.PeerEvents;
+import dev.reactorstudio.runtime.media.SessionAudioSource;
 import dev.reactorstudio.runtime.media.SessionVideoSource;
 import dev.reactorstudio.runtime.media.VideoCodecChoice;
 import dev.reactorstudio.runtime.media.ViewerPeer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalResponse;
@@ -31,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One of a viewer's peer connections as LiveKit signaling sees it: a media-engine
  * {@link ViewerPeer} plus the LiveKit specifics — its {@link SignalTarget} for trickle, remote
- * candidates held back until the remote description is set, the model's video attached under
- * LiveKit's stream id, and the DataPacket channels. State is touched only on the peer's executor.
+ * candidates held back until the remote description is set, the model's video (and audio) attached
+ * under LiveKit's stream ids, the DataPacket channels, and the client's published tracks handed
+ * to the media engine's input plumbing by mid. State is touched only on the peer's executor.
  */
 final class PeerLink implements PeerEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
@@ -40,16 +45,24 @@ final class PeerLink implements PeerEvents {
 
     private final SignalTarget target;
     private final Negotiation.Signals signals;
+    private final MediaEngine media;
     private final ViewerPeer peer;
+    /** mid → cid of the client's tracks in its latest offer; written before that offer is applied. */
+    private volatile Map<String, String> remoteTracks = Map.of();
+    private final Set<String> fedMids = new HashSet<>();
     // Executor-confined.
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<DataChannelLink> channels = new ArrayList<>();
     private boolean remoteDescriptionSet;
     private String videoMid;
+    private String videoTrackId;
+    private String audioMid;
+    private String audioTrackId;
 
     PeerLink(MediaEngine media, String name, SignalTarget target, Negotiation.Signals signals) {
         this.target = target;
         this.signals = signals;
+        this.media = media;
         this.peer = media.openPeer(name, this);
     }
 
@@ -66,6 +79,10 @@ final class PeerLink implements PeerEvents {
 
     CompletableFuture<Void> setRemote(SessionDescription description) {
         RTCSdpType type = "answer".equals(description.getType()) ? RTCSdpType.ANSWER : RTCSdpType.OFFER;
+        if (type == RTCSdpType.OFFER) {
+            // Before applying it: libwebrtc reports the client's new tracks while it applies the offer.
+            remoteTracks = SdpTracks.byMid(description.getSdp());
+        }
         return peer.setRemoteDescription(new RTCSessionDescription(type, description.getSdp()))
                 .thenRun(this::flushCandidates);
     }
@@ -80,6 +97,7 @@ final class PeerLink implements PeerEvents {
             return CompletableFuture.completedFuture(null);
         }
         String codec = offerSdp == null ? null : VideoCodecChoice.choose(offerSdp, null, null);
+        videoTrackId = video.track().getId();
         return peer.sendVideo(video, null, codec).thenCompose(sender -> peer.call(pc -> {
             sender.setStreams(List.of(streamId));
             for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
@@ -93,17 +111,55 @@ final class PeerLink implements PeerEvents {
         }));
     }
 
-    /** The mid known only after the local description exists (v0 offers a new section). */
-    CompletableFuture<String> refreshVideoMid(String trackId) {
-        return peer.call(pc -> {
+    /**
+     * Sends the model's audio on this connection, once, in its own stream {@code streamId}: on the
+     * remote's first free audio section (v1), else on a new sendonly transceiver (v0).
+     */
+    CompletableFuture<Void> attachAudio(SessionAudioSource audio, String streamId) {
+        if (audioTrackId != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        audioTrackId = audio.track().getId();
+        return peer.sendAudio(audio, List.of(streamId)).thenCompose(sender -> peer.call(pc -> {
             for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
                 if (transceiver.getSender().getTrack() != null
-                        && trackId.equals(transceiver.getSender().getTrack().getId())) {
-                    videoMid = transceiver.getMid();
+                        && audioTrackId.equals(transceiver.getSender().getTrack().getId())) {
+                    transceiver.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+                    audioMid = transceiver.getMid();
                 }
             }
-            return videoMid;
+            return null;
+        }));
+    }
+
+    /** The mids known only after the local description exists (v0 offers new sections). */
+    CompletableFuture<Void> refreshMids() {
+        return peer.call(pc -> {
+            for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
+                if (transceiver.getSender().getTrack() == null) {
+                    continue;
+                }
+                String sent = transceiver.getSender().getTrack().getId();
+                if (sent.equals(videoTrackId)) {
+                    videoMid = transceiver.getMid();
+                } else if (sent.equals(audioTrackId)) {
+                    audioMid = transceiver.getMid();
+                }
+            }
+            return null;
         });
+    }
+
+    /** The model's tracks by the mid they are sent on, for the description's {@code mid_to_track_id}. */
+    Map<String, String> midToTrack(ModelParticipant model) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (videoMid != null) {
+            map.put(videoMid, model.trackSid());
+        }
+        if (audioMid != null) {
+            map.put(audioMid, model.audioTrackSid());
+        }
+        return map;
     }
 
     CompletableFuture<RTCSessionDescription> createAndSetOffer() {
@@ -162,6 +218,27 @@ final class PeerLink implements PeerEvents {
         }
     }
 
+    // ---- the client's published tracks
+
+    /**
+     * The client sends media on {@code transceiver}: if its track was published as one of the
+     * model's inputs ({@code add_track} accepted), the media engine feeds it into that input — the
+     * same plumbing as the JS SDK path. Each section is fed once, however often libwebrtc reports it.
+     */
+    @Override
+    public void onTrack(ViewerPeer peer, RTCRtpTransceiver transceiver) {
+        String mid = transceiver.getMid();
+        String cid = mid == null ? null : remoteTracks.get(mid);
+        if (cid == null || fedMids.contains(mid)) {
+            return;
+        }
+        signals.inputFor(cid).ifPresentOrElse(feed -> {
+            fedMids.add(mid);
+            media.feedInput(peer, transceiver, feed.name(), feed.publisher(), feed.inputs(),
+                    message -> signals.onInputRefused(feed.name(), message));
+        }, () -> LOG.debug("Peer {}: track {} on mid {} was not published as an input; ignored", peer.id(), cid, mid));
+    }
+
     // ---- data
 
     /** v0: the server's own {@code _reliable} and {@code _lossy} channels, which the client adopts by label. */
@@ -213,7 +290,4 @@ final class PeerLink implements PeerEvents {
         return peer.close();
     }
 
-    static Map<String, String> midToTrack(String mid, String trackSid) {
-        return mid == null ? Map.of() : Map.of(mid, trackSid);
-    }
 }

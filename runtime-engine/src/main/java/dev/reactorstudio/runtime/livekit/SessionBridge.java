@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.MessageLimit;
-import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import dev.reactorstudio.runtime.media.CommandGateway;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionBusyException;
@@ -96,11 +95,6 @@ final class SessionBridge {
                 .orElse(0);
     }
 
-    /** The model's declared input and output tracks; the default (one video output) before it is loaded. */
-    DeclaredTracks declaredTracks() {
-        return sessions.get().map(m -> m.settings().tracks()).orElse(DeclaredTracks.DEFAULT);
-    }
-
     void leave(Session session, String clientId) {
         session.detachClient(clientId);
     }
@@ -136,6 +130,17 @@ final class SessionBridge {
         }
     }
 
+    /**
+     * A viewer may not publish input {@code track}: {@code {"type":"error","data":{"code":
+     * "TRACK_PUBLISH_REFUSED","track","message"}}} on topic {@code runtime}, the error the JS SDK
+     * path sends in its runtime envelope.
+     */
+    ByteBuffer publishRefused(String track, String message) {
+        ObjectNode error = json.createObjectNode().put("type", "error");
+        error.putObject("data").put("code", "TRACK_PUBLISH_REFUSED").put("track", track).put("message", message);
+        return packet(RUNTIME_TOPIC, error);
+    }
+
     private ByteBuffer commandError(String command, String text, List<String> problems) {
         ObjectNode error = json.createObjectNode().put("type", "commandError");
         ObjectNode data = error.putObject("data").put("command", command).put("message", text);
@@ -159,6 +164,7 @@ final class SessionBridge {
             return;
         }
         onFirstUse.accept(manager);
+        room.model().declare(manager.settings().tracks());
         manager.addMessageSink((sessionId, message) -> room.broadcast(sessionId, packet(ApplicationMessage.TOPIC, message)));
         manager.addListener(this::onSessionEvent);
         subscribedTo = manager;

@@ -47,6 +47,8 @@ final class SignalSession {
     private Session session;
     private Negotiation negotiation;
     private boolean ended;
+    /** The viewer's tracks published into the model's inputs; read by the peers' executors. */
+    private volatile InputPublications publications;
 
     SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
                   SessionBridge bridge, Negotiation.Factory negotiations) {
@@ -120,6 +122,7 @@ final class SignalSession {
             return;
         }
         sessionId = session.id();
+        publications = new InputPublications(viewer.clientId(), session.inputs());
         room.admit(this);
         send(SignalResponse.newBuilder().setJoin(JoinResponseFactory.create(room, viewer,
                 room.model().info(bridge.frameWidth(), bridge.frameHeight()), join.path())).build());
@@ -152,11 +155,11 @@ final class SignalSession {
             case OFFER -> negotiation.onOffer(request.getOffer());
             case ANSWER -> negotiation.onAnswer(request.getAnswer());
             case TRICKLE -> negotiation.onTrickle(request.getTrickle());
+            case ADD_TRACK -> addTrack(request.getAddTrack());
             case PING -> send(SignalResponse.newBuilder().setPong(System.currentTimeMillis()).build());
             case PING_REQ -> send(SignalResponse.newBuilder().setPongResp(Pong.newBuilder()
                     .setLastPingTimestamp(request.getPingReq().getTimestamp())
                     .setTimestamp(System.currentTimeMillis())).build());
-            case ADD_TRACK -> addTrack(request.getAddTrack());
             case LEAVE -> {
                 LOG.info("Viewer {} left ({})", identity(), request.getLeave().getReason());
                 endNow("the client left");
@@ -168,20 +171,41 @@ final class SignalSession {
     }
 
     /**
-     * A request to publish a track. The grant and the model's declared inputs decide first
-     * ({@link GrantEnforcer}); a refusal is answered as LiveKit's server does, with a
-     * {@code request_response}, and the track is never published.
+     * The client announces a track it publishes. The token decides first ({@link GrantEnforcer}:
+     * {@code canPublish}, {@code canPublishSources}); then the track must name a free declared
+     * input of its kind ({@link InputPublications}: first publisher wins). A refusal is
+     * answered as LiveKit's server does, with a {@code request_response}, and — because the client
+     * does not surface that to the app — with a {@code TRACK_PUBLISH_REFUSED} error on topic
+     * {@code runtime} that says why. A refused track's media never reaches the model.
      */
     private void addTrack(AddTrackRequest request) {
-        var refusal = grants.publishRefusal(viewer.grant(), request, bridge.declaredTracks());
+        var refusal = grants.publishRefusal(viewer.grant(), request);
         if (refusal.isPresent()) {
             LOG.info("Viewer {} may not publish track \"{}\" ({}): {}", identity(), request.getName(),
                     request.getType(), refusal.get().getMessage());
             send(SignalResponse.newBuilder().setRequestResponse(refusal.get()).build());
+            refused(request.getName(), refusal.get().getMessage());
             return;
         }
-        LOG.debug("Viewer {}: add_track \"{}\" is allowed, but this server does not take published tracks yet",
-                identity(), request.getName());
+        InputPublications.Outcome outcome = publications.onAddTrack(request);
+        send(outcome.response());
+        if (outcome.published()) {
+            LOG.info("Viewer {} publishes {} {} into input \"{}\"", identity(), request.getType(), request.getCid(),
+                    outcome.name());
+        } else {
+            LOG.info("Viewer {} may not publish \"{}\": {}", identity(), outcome.name(), outcome.refusal());
+            refused(outcome.name(), outcome.refusal());
+        }
+    }
+
+    private void refused(String name, String message) {
+        negotiationData(bridge.publishRefused(name, message));
+    }
+
+    private void negotiationData(ByteBuffer packet) {
+        if (!ended && negotiation != null) {
+            negotiation.sendData(packet);
+        }
     }
 
     /** Sends a DataPacket (from the model) to this viewer. */
@@ -287,6 +311,17 @@ final class SignalSession {
         @Override
         public void onConnected() {
             connected.complete(null);
+        }
+
+        @Override
+        public java.util.Optional<InputPublications.Feed> inputFor(String cid) {
+            InputPublications published = publications;
+            return published == null ? java.util.Optional.empty() : published.feed(cid);
+        }
+
+        @Override
+        public void onInputRefused(String name, String message) {
+            post(() -> refused(name, message));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.livekit;
 
 import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.media.SessionAudioSource;
 import dev.reactorstudio.runtime.media.SessionVideoSource;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /rtc}: two peer connections, named from the client's side. On the <em>subscriber</em>
  * connection the server offers the model's video (sendonly) and its own {@code _reliable} and
- * {@code _lossy} channels, which the client adopts to receive data. The <em>publisher</em>
- * connection appears when the client first sends data: the client offers, the server answers,
- * and the client's packets arrive on its own channels there.
+ * {@code _lossy} channels, which the client adopts to receive data, and the model's audio when it
+ * declares one. The <em>publisher</em> connection appears when the client first sends data or
+ * publishes a track: the client offers, the server answers, and the client's packets and its
+ * published camera/microphone ({@link PeerLink#onTrack}) arrive there.
  */
 final class V0Negotiation implements Negotiation {
     private static final Logger LOG = LoggerFactory.getLogger(V0Negotiation.class);
@@ -25,6 +27,8 @@ final class V0Negotiation implements Negotiation {
     private final String peerName;
     private final PeerLink subscriber;
     private final CompletableFuture<SessionVideoSource> video;
+    /** Null when the model declares no audio output. */
+    private final CompletableFuture<SessionAudioSource> audio;
     private final ModelParticipant model;
     private final Signals signals;
     private final boolean subscribe;
@@ -41,6 +45,7 @@ final class V0Negotiation implements Negotiation {
         this.peerName = peerName;
         this.subscriber = new PeerLink(media, peerName + "-sub", SignalTarget.SUBSCRIBER, signals);
         this.video = media.video(sessionId);
+        this.audio = model.hasAudio() ? media.audio(sessionId) : null;
         this.model = model;
         this.signals = signals;
     }
@@ -54,14 +59,16 @@ final class V0Negotiation implements Negotiation {
         }
         subscriber.createDataChannels()
                 .thenCompose(ignored -> video)
-                .thenCompose(source -> subscriber.attachVideo(source, model.streamId(), null)
-                        .thenCompose(ignored -> subscriber.createAndSetOffer())
-                        .thenCompose(offer -> subscriber.refreshVideoMid(source.track().getId()).thenApply(mid -> {
-                            signals.send(SignalResponse.newBuilder().setOffer(SessionDescription.newBuilder()
-                                    .setType("offer").setSdp(offer.sdp).setId(id)
-                                    .putAllMidToTrackId(PeerLink.midToTrack(mid, model.trackSid()))).build());
-                            return null;
-                        })))
+                .thenCompose(source -> subscriber.attachVideo(source, model.streamId(), null))
+                .thenCompose(ignored -> audio == null ? CompletableFuture.<Void>completedFuture(null)
+                        : audio.thenCompose(source -> subscriber.attachAudio(source, model.audioStreamId())))
+                .thenCompose(ignored -> subscriber.createAndSetOffer())
+                .thenCompose(offer -> subscriber.refreshMids().thenApply(ignored -> {
+                    signals.send(SignalResponse.newBuilder().setOffer(SessionDescription.newBuilder()
+                            .setType("offer").setSdp(offer.sdp).setId(id)
+                            .putAllMidToTrackId(subscriber.midToTrack(model))).build());
+                    return null;
+                }))
                 .exceptionally(failure -> {
                     LOG.warn("Offering the video failed", failure);
                     signals.onFailed("could not offer the video: " + failure.getMessage());

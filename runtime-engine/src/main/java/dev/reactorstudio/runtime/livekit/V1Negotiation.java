@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.livekit;
 
 import dev.reactorstudio.runtime.media.MediaEngine;
+import dev.reactorstudio.runtime.media.SessionAudioSource;
 import dev.reactorstudio.runtime.media.SessionVideoSource;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /rtc/v1}: one peer connection, always offered by the client (3 recvonly audio and 3
  * recvonly video sections plus its data channels, usually inside the join request). Each offer
- * is answered; the first answer puts the model's video on the first free video section, and the
- * answer's {@code mid_to_track_id} names it. The server never offers in this dialect.
+ * is answered; the first answer puts the model's video on the first free video section (and its
+ * audio, when the model declares one, on the first free audio section), and the answer's
+ * {@code mid_to_track_id} names them. Tracks the client publishes arrive in later offers as
+ * sendonly sections ({@link PeerLink#onTrack}). The server never offers in this dialect.
  */
 final class V1Negotiation implements Negotiation {
     private static final Logger LOG = LoggerFactory.getLogger(V1Negotiation.class);
@@ -23,6 +26,8 @@ final class V1Negotiation implements Negotiation {
     private final PeerLink link;
     private final JoinParameters join;
     private final CompletableFuture<SessionVideoSource> video;
+    /** Null when the model declares no audio output. */
+    private final CompletableFuture<SessionAudioSource> audio;
     private final ModelParticipant model;
     private final Signals signals;
     private final boolean subscribe;
@@ -35,6 +40,7 @@ final class V1Negotiation implements Negotiation {
         this.link = new PeerLink(media, peerName, SignalTarget.PUBLISHER, signals);
         this.join = join;
         this.video = media.video(sessionId);
+        this.audio = model.hasAudio() ? media.audio(sessionId) : null;
         this.model = model;
         this.signals = signals;
     }
@@ -65,10 +71,12 @@ final class V1Negotiation implements Negotiation {
         return link.setRemote(offer)
                 .thenCompose(ignored -> video)
                 .thenCompose(source -> link.attachVideo(source, model.streamId(), offer.getSdp()))
+                .thenCompose(ignored -> audio == null ? CompletableFuture.<Void>completedFuture(null)
+                        : audio.thenCompose(source -> link.attachAudio(source, model.audioStreamId())))
                 .thenCompose(ignored -> link.createAndSetAnswer())
                 .thenAccept(answer -> signals.send(SignalResponse.newBuilder().setAnswer(SessionDescription.newBuilder()
                         .setType("answer").setSdp(answer.sdp).setId(offer.getId())
-                        .putAllMidToTrackId(PeerLink.midToTrack(link.videoMid(), model.trackSid()))).build()));
+                        .putAllMidToTrackId(link.midToTrack(model))).build()));
     }
 
     @Override

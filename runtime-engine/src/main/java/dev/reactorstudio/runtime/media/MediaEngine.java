@@ -188,15 +188,25 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
      */
     public void feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, SessionInputs inputs,
                           java.util.function.Consumer<String> onRefused) {
+        feedInput(peer, transceiver, name, peer.id(), inputs, onRefused);
+    }
+
+    /**
+     * As {@link #feedInput(ViewerPeer, RTCRtpTransceiver, String, SessionInputs, java.util.function.Consumer)},
+     * naming the publisher: a client whose tracks arrive on more than one peer connection (LiveKit's
+     * two-connection dialect, a re-publish on a new connection) holds its inputs under one name.
+     */
+    public void feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, String publisher,
+                          SessionInputs inputs, java.util.function.Consumer<String> onRefused) {
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
         java.util.function.Consumer<String> refused = message -> peer.executor().execute(() -> onRefused.accept(message));
         RemoteInput input;
         if (track instanceof VideoTrack video) {
-            RemoteVideoInput v = new RemoteVideoInput(name, peer.id(), inputs, video, refused);
+            RemoteVideoInput v = new RemoteVideoInput(name, publisher, inputs, video, refused);
             v.attach();
             input = v;
         } else if (track instanceof AudioTrack audioTrack) {
-            RemoteAudioInput a = new RemoteAudioInput(name, peer.id(), inputs, audioTrack, refused);
+            RemoteAudioInput a = new RemoteAudioInput(name, publisher, inputs, audioTrack, refused);
             a.attach();
             input = a;
         } else {
@@ -208,8 +218,8 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             remoteInputs.remove(input);
             input.close();
         });
-        LOG.debug("Peer {}: feeding input {} ({})", peer.id(), name,
-                input.kind == TrackKind.VIDEO ? "video" : "audio");
+        LOG.debug("Peer {}: feeding input {} ({}) for {}", peer.id(), name,
+                input.kind == TrackKind.VIDEO ? "video" : "audio", publisher);
     }
 
     private void checkIdleInputs() {

@@ -177,6 +177,32 @@ public final class ViewerPeer {
         return sender;
     }
 
+    /**
+     * Sends the session's audio track in the stream {@code streamIds}: on the remote's first unused
+     * audio transceiver (one it offered to receive on), else on a new sender, which needs a
+     * (re)negotiation by the caller. Completes with the sender; its transceiver's mid is known once
+     * a local description exists.
+     */
+    public CompletableFuture<RTCRtpSender> sendAudio(SessionAudioSource audio, List<String> streamIds) {
+        return call(pc -> {
+            for (RTCRtpTransceiver t : pc.getTransceivers()) {
+                MediaStreamTrack receiving = t.getReceiver().getTrack();
+                if (receiving != null && MediaStreamTrack.AUDIO_TRACK_KIND.equals(receiving.getKind())
+                        && t.getSender().getTrack() == null && t.getMid() != null) {
+                    RTCRtpSender sender = t.getSender();
+                    sender.replaceTrack(audio.track());
+                    sender.setStreams(streamIds);
+                    t.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
+                    senders.add(sender);
+                    return sender;
+                }
+            }
+            RTCRtpSender sender = pc.addTrack(audio.track(), streamIds);
+            senders.add(sender);
+            return sender;
+        });
+    }
+
     /** Sends the session's audio track on the transceiver of {@code mid}, in the video's stream (so browsers lip-sync them). */
     private void attachAudio(RTCPeerConnection pc, SessionAudioSource audio, String mid) {
         for (RTCRtpTransceiver t : pc.getTransceivers()) {

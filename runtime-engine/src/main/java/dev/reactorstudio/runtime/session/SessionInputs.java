@@ -76,6 +76,19 @@ public final class SessionInputs {
      * @throws InputClaimException when the track is not a declared input of {@code kind}, or another publisher holds it
      */
     public synchronized void claim(String name, TrackKind kind, String publisher) throws InputClaimException {
+        checkClaim(name, kind, publisher);
+        publishers.put(name, publisher);
+        buffer(name).live(true);
+    }
+
+    /**
+     * Whether {@code publisher} could {@link #claim} input {@code name} now, without claiming it:
+     * transports that announce a publication before its media (LiveKit's {@code add_track}) refuse
+     * it up front with the same reason.
+     *
+     * @throws InputClaimException when the track is not a declared input of {@code kind}, or another publisher holds it
+     */
+    public synchronized void checkClaim(String name, TrackKind kind, String publisher) throws InputClaimException {
         Objects.requireNonNull(publisher, "publisher");
         TrackSpec spec = declared.input(name).orElse(null);
         if (spec == null || spec.kind() != kind) {
@@ -86,8 +99,6 @@ public final class SessionInputs {
             throw new InputClaimException("input \"" + name + "\" is already published by another client (" + holder
                     + "); the first publisher wins — unpublish it there, or publish under another declared name");
         }
-        publishers.put(name, publisher);
-        buffer(name).live(true);
     }
 
     /** {@code publisher} stopped sending {@code name}; no-op unless it held the track. */

@@ -16,14 +16,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BrowserViewer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long PROCESS_LIMIT_SECONDS = 90;
+    private static final long PROCESS_LIMIT_SECONDS = 150;
 
     private BrowserViewer() {
     }
 
     /** @return the page's {@code window.result} */
     public static JsonNode run(Path e2eDir, Map<String, Object> config) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", "run.mjs", JSON.writeValueAsString(config))
+        return run(e2eDir, "run.mjs", config);
+    }
+
+    /** Runs another driver script of {@code e2e/livekit} with the same {@code RESULT} contract. */
+    public static JsonNode run(Path e2eDir, String script, Map<String, Object> config)
+            throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", script, JSON.writeValueAsString(config))
                 .directory(e2eDir.toFile()).redirectErrorStream(true).start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> {

@@ -19,6 +19,8 @@ public final class ViewerPageServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(read(page)));
+            config.routes.get("/media.html", ctx -> ctx.contentType("text/html; charset=utf-8")
+                    .result(read(e2eDir.resolve("page/media.html"))));
             config.routes.get("/livekit-client.umd.js",
                     ctx -> ctx.contentType("text/javascript; charset=utf-8").result(read(bundle)));
         });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Longer fuzz runs than CI's (same tests, more cases, any seed); prints what each run covered.
 #   bench/fuzz.sh manifest [cases] [seed]        (CI: 1,500 cases)
+#   bench/fuzz.sh http [cases] [seed]            (CI: 1,500 requests over every route of the four servers)
 # A failure names the seed and case number; the same command with that seed replays it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,5 +19,6 @@ run() { # test class, extra args...
 }
 case "$name" in
   manifest) run ManifestFuzzTest ;;
-  *) echo "unknown fuzzer: $name (known: manifest)" >&2; exit 2 ;;
+  http) run HttpFuzzTest ;;
+  *) echo "unknown fuzzer: $name (known: manifest, http)" >&2; exit 2 ;;
 esac

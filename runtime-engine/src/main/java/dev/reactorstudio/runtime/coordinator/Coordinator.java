@@ -97,6 +97,11 @@ public final class Coordinator implements AutoCloseable {
         return this;
     }
 
+    /** Every route this server answers (read from the router, so new routes are included). */
+    public java.util.List<dev.reactorstudio.runtime.guard.ServedRoute> routes() {
+        return dev.reactorstudio.runtime.guard.ServedRoute.of(app);
+    }
+
     public int port() {
         return app.port();
     }

@@ -55,9 +55,29 @@ public final class HttpGuard {
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).contentType("application/json").result(detail(e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            ClientFault fault = ClientFault.of(e);
+            if (fault != null) {
+                answer(ctx, fault.status(), fault.reason());
+                return;
+            }
             LOG.error("{}: {} {} failed", server, ctx.method(), ctx.path(), e);
-            ctx.status(500).contentType("application/json").result(detail("internal error: " + e));
+            answer(ctx, 500, "internal error: " + e);
         });
+    }
+
+    /** An error answer; a WebSocket upgrade request is answered on the raw response (Javalin writes no result for it). */
+    private static void answer(Context ctx, int status, String reason) {
+        if ("websocket".equalsIgnoreCase(ctx.header("Upgrade"))) {
+            try {
+                ctx.res().setStatus(status);
+                ctx.res().setContentType("application/json");
+                ctx.res().getOutputStream().write(detail(reason).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | IllegalStateException e) {
+                LOG.debug("could not answer a refused upgrade: {}", e.toString());
+            }
+            return;
+        }
+        ctx.status(status).contentType("application/json").result(detail(reason));
     }
 
     /**
@@ -167,7 +187,10 @@ public final class HttpGuard {
     /** Logs the first refusal of each origin and route (then every hundredth), so a hostile page cannot flood the log. */
     private void count(Context ctx, String what) {
         refused.incrementAndGet();
-        String key = what + " " + ctx.method() + " " + ctx.path();
+        // The path and header are the client's choice: cut long ones, so the log and the map stay small.
+        String path = shortened(ctx.path());
+        what = shortened(what);
+        String key = what + " " + ctx.method() + " " + path;
         AtomicLong n = refusals.get(key);
         if (n == null && refusals.size() < MAX_TRACKED_REFUSALS) {
             n = refusals.computeIfAbsent(key, k -> new AtomicLong());
@@ -175,10 +198,14 @@ public final class HttpGuard {
         long count = n == null ? -1 : n.incrementAndGet();
         if (count == 1 || count % 100 == 0) {
             LOG.warn("{}: 403 for {} {} from {}: not on the allow-list ({} so far; allowed: {})", server, ctx.method(),
-                    ctx.path(), what, count, options.origins());
+                    path, what, count, options.origins());
         } else {
-            LOG.debug("{}: 403 for {} {} from {}", server, ctx.method(), ctx.path(), what);
+            LOG.debug("{}: 403 for {} {} from {}", server, ctx.method(), path, what);
         }
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 160) + "…(" + text.length() + " chars)";
     }
 
     private static void corsHeaders(Context ctx, String origin) {

@@ -4,6 +4,7 @@ import dev.reactorstudio.runtime.coordinator.ClientUrls;
 import dev.reactorstudio.runtime.coordinator.Coordinator;
 import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
 import dev.reactorstudio.runtime.coordinator.TokenMinter;
+import dev.reactorstudio.runtime.guard.ServedRoute;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.host.ModelHostException;
 import dev.reactorstudio.runtime.livekit.LiveKitServer;
@@ -13,6 +14,9 @@ import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.server.RuntimeServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -154,6 +158,22 @@ public final class ReactorServices implements AutoCloseable {
 
     public int runtimePort() {
         return runtime.port();
+    }
+
+    /**
+     * Every route of the running servers by the base URL that reaches each server (runtime API,
+     * media server, coordinator), read from their routers: a route added later is listed too.
+     */
+    public Map<URI, List<ServedRoute>> routes() {
+        Map<URI, List<ServedRoute>> routes = new LinkedHashMap<>();
+        routes.put(runtimeUrl(), runtime.routes());
+        if (liveKit != null) {
+            routes.put(URI.create("http://" + urlHost() + ":" + liveKit.port()), liveKit.routes());
+        }
+        if (coordinator != null) {
+            routes.put(coordinatorUrl().orElseThrow(), coordinator.routes());
+        }
+        return routes;
     }
 
     /** The WebRTC engine other servers (the coordinator) share; empty when no media server runs. */

@@ -133,6 +133,59 @@ class HttpGuardTest {
         ok.abort();
     }
 
+    /** What the HTTP fuzzer found: Jetty's own refusals and a client's bad charset answered empty or as 500. */
+    @Test
+    void clientFaultsAre4xxWithAReasonForEveryMethodNever500OrEmpty() throws Exception {
+        // Jetty answers an unreadable request itself; for PUT/PATCH/... its default body was empty.
+        String[] answer = raw("PUT /act/..;/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(answer[0]).startsWith("HTTP/1.1 400").contains("application/json");
+        assertThat(answer[1]).contains("\"detail\":\"Ambiguous URI path parameter\"");
+        answer = raw("DELETE /act HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n");
+        assertThat(answer[0]).startsWith("HTTP/1.1 400");
+        assertThat(answer[1]).contains("\"detail\":\"Invalid Content-Length");
+        // A charset Java does not know was an UnsupportedCharsetException, answered 500.
+        HttpResponse<String> charset = send("POST", "/echo", "{}", "Content-Type", "application/json; charset=nope");
+        assertThat(charset.statusCode()).isEqualTo(415);
+        assertThat(charset.body()).contains("\"detail\"").contains("UTF-8");
+        // A query that does not decode, on a WebSocket upgrade, was Jetty's 400 mapped to 500 with no body.
+        answer = raw("GET /ws?%zz=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        assertThat(answer[0]).startsWith("HTTP/1.1 400");
+        assertThat(answer[1]).contains("\"detail\"");
+        assertThat(sockets).hasValue(0);
+    }
+
+    @Test
+    void theRoutesOfAnAppAreListedFromItsRouter() {
+        assertThat(ServedRoute.of(app)).containsExactly(new ServedRoute("POST", "/act"), new ServedRoute("POST", "/echo"),
+                new ServedRoute("WS", "/ws"));
+    }
+
+    /** One request over a plain socket (what HttpClient refuses to send); the status line and headers, then the body. */
+    private String[] raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            // Read until the connection closes or the head and a short body arrived (an upgrade refusal may stay open).
+            while ((n = in.read(buffer)) > 0) {
+                answer.write(buffer, 0, n);
+                String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                int end = text.indexOf("\r\n\r\n");
+                if (end > 0 && text.substring(end).contains("}")) {
+                    break;
+                }
+            }
+            String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            return end < 0 ? new String[] {text, ""} : new String[] {text.substring(0, end), text.substring(end + 4)};
+        }
+    }
+
     @Test
     void theServersOwnPageAtAnIpAddressIsSameOriginButANameIsNot() {
         assertThat(HttpGuard.servedByUs("http://10.203.0.1:8080", "10.203.0.1:8080")).isTrue();

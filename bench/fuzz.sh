@@ -2,6 +2,7 @@
 # Longer fuzz runs than CI's (same tests, more cases, any seed); prints what each run covered.
 #   bench/fuzz.sh manifest [cases] [seed]        (CI: 1,500 cases)
 #   bench/fuzz.sh http [cases] [seed]            (CI: 1,500 requests over every route of the four servers)
+#   bench/fuzz.sh datachannel [frames] [seed]    (CI: 600 frames from a real WebRTC peer; runs in scripts/netns-run)
 # A failure names the seed and case number; the same command with that seed replays it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,5 +21,6 @@ run() { # test class, extra args...
 case "$name" in
   manifest) run ManifestFuzzTest ;;
   http) run HttpFuzzTest ;;
-  *) echo "unknown fuzzer: $name (known: manifest, http)" >&2; exit 2 ;;
+  datachannel) run DataChannelFuzzTest "$root/scripts/netns-run" ;;
+  *) echo "unknown fuzzer: $name (known: manifest, http, datachannel)" >&2; exit 2 ;;
 esac

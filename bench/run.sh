@@ -4,11 +4,12 @@
 #   bench/run.sh registry [bigMB] [smallCount] [smallMB] [reps]
 #   bench/run.sh python [seconds]
 #   bench/run.sh media [seconds]            (inside a private network namespace)
-#   bench/run.sh twoway [seconds]           (webcam loop latency, A/V offset, audio CPU; namespace too)
+#   bench/run.sh twoway [seconds] [loop|av|cpu] (webcam loop latency, A/V offset, audio CPU; namespace too)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
 #   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
 #   bench/run.sh turnover [cycles]          (stop→start over the runtime API)
 #   bench/run.sh noise [seconds]            (hard content: fps presented in Chromium; private network namespace)
+#   bench/run.sh hd [seconds]               (720p uncapped: fps the browser receives vs FFmpeg libvpx encode-only; namespace too)
 #   bench/run.sh latency [commands]         (command → visible change via the JS SDK; inside a private network namespace)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,8 +28,9 @@ case "$name" in
   ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
   turnover) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TurnoverBench "$root" "$@" ;;
   noise) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.NoiseBench "$root" "$@" ;;
+  hd) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.HdBench "$root" "$@" ;;
   latency) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CommandLatencyBench "$root" "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
   fleet) exec java -Xmx1g -cp "$cp" dev.reactorstudio.bench.FleetBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn, turnover, latency, noise, fleet)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn, turnover, latency, noise, hd, fleet)" >&2; exit 2 ;;
 esac

@@ -6,6 +6,20 @@ import { Reactor } from '@reactor-team/js-sdk';
 
 const viewers = [];
 
+// With trackPeers() (the hd bench and the A/V scenario), every RTCPeerConnection the SDK opens afterwards is recorded,
+// so the bench can read the receiver's inbound-rtp statistics (frames received and decoded, which
+// headless Chromium's 60 Hz presentation would cap). The SDK itself is unmodified: it constructs the
+// global class, which the subclass only records.
+const peerConnections = [];
+function trackPeers() {
+  if (window.RTCPeerConnection.tracked) return;
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    static tracked = true;
+    constructor(...args) { super(...args); peerConnections.push(this); }
+  };
+}
+
 // row 0: the frame counter; row 1 (pixel rows 16..31): how many commands the frame reflects.
 function readStamp(canvas, video, row = 0) {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
@@ -125,6 +139,23 @@ window.e2e = {
     viewers[i].reactor.sendCommand(name, data);
   },
   commandLatencies(i) { return viewers[i].commands.latencies; },
+  trackPeers,
+  // Summed inbound video statistics of the open peer connections recorded since trackPeers().
+  async inboundVideo() {
+    const out = { framesReceived: 0, framesDecoded: 0, framesDropped: 0, bytesReceived: 0, frameWidth: 0, frameHeight: 0,
+                  totalDecodeTime: 0 };
+    for (const pc of peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach(r => {
+        if (r.type !== 'inbound-rtp' || r.kind !== 'video') return;
+        for (const k of ['framesReceived', 'framesDecoded', 'framesDropped', 'bytesReceived', 'totalDecodeTime']) out[k] += r[k] ?? 0;
+        out.frameWidth = Math.max(out.frameWidth, r.frameWidth ?? 0);
+        out.frameHeight = Math.max(out.frameHeight, r.frameHeight ?? 0);
+      });
+    }
+    out.at = performance.now();
+    return out;
+  },
   startStamps(i) { viewers[i].stamps = []; viewers[i].readStamps = true; },
   takeStamps(i) { viewers[i].readStamps = false; const s = viewers[i].stamps; viewers[i].stamps = []; return s; },
   destroy(i) { viewers[i].video.remove(); },
@@ -190,6 +221,13 @@ window.e2e = {
     a.source.connect(fast);
     const samples = new Float32Array(fast.fftSize);
     let loud = false;
+    // The same onsets where WebRTC hands audio to playout: the receiver's synchronization source
+    // reports the audio level (RTP header extension) of the packet played out last and when.
+    const pc = peerConnections.filter(p => p.connectionState === 'connected').slice(-1)[0];
+    const audioReceiver = pc && pc.getReceivers().find(r => r.track && r.track.kind === 'audio');
+    v.playoutBeeps = [];
+    let loudSource = false;
+    let lastSourceTime = 0;
     v.avTimer = setInterval(() => {
       fast.getFloatTimeDomainData(samples);
       let sum = 0;
@@ -197,12 +235,50 @@ window.e2e = {
       const isLoud = Math.sqrt(sum / samples.length) > 0.2;
       if (isLoud && !loud) v.beeps.push(performance.timeOrigin + performance.now());
       loud = isLoud;
+      for (const s of audioReceiver ? audioReceiver.getSynchronizationSources() : []) {
+        if (s.timestamp === lastSourceTime) continue;
+        lastSourceTime = s.timestamp;
+        const sourceLoud = (s.audioLevel ?? 0) > 0.2;
+        // Chromium's timestamp is wall-clock ms; the spec's is relative to timeOrigin: accept both.
+        const wall = s.timestamp > 1e12 ? s.timestamp : performance.timeOrigin + s.timestamp;
+        if (sourceLoud && !loudSource) v.playoutBeeps.push(wall);
+        loudSource = sourceLoud;
+      }
     }, 2);
+    v.avStart = { receiver: !!audioReceiver };
+  },
+  // Where each path's delay goes, from the receivers' stats (means over the run).
+  async avStats(i) {
+    const v = viewers[i];
+    const pc = peerConnections.filter(p => p.connectionState === 'connected').slice(-1)[0];
+    const out = { audioContext: { baseLatencyMs: v.audio.context.baseLatency * 1000,
+                                  outputLatencyMs: (v.audio.context.outputLatency || 0) * 1000 } };
+    if (!pc) return out;
+    const report = await pc.getStats();
+    report.forEach(s => {
+      if (s.type === 'inbound-rtp') {
+        const n = s.jitterBufferEmittedCount || 0;
+        out[s.kind] = {
+          jitterBufferDelayMs: n ? 1000 * s.jitterBufferDelay / n : null,
+          jitterBufferTargetDelayMs: n && s.jitterBufferTargetDelay !== undefined ? 1000 * s.jitterBufferTargetDelay / n : null,
+          jitterBufferMinimumDelayMs: n && s.jitterBufferMinimumDelay !== undefined ? 1000 * s.jitterBufferMinimumDelay / n : null,
+          processingDelayMs: s.kind === 'video' && s.framesDecoded ? 1000 * s.totalProcessingDelay / s.framesDecoded
+            : (n && s.totalProcessingDelay !== undefined ? 1000 * s.totalProcessingDelay / n : null),
+          decodeMs: s.kind === 'video' && s.framesDecoded ? 1000 * s.totalDecodeTime / s.framesDecoded : undefined,
+          jitterMs: s.jitter !== undefined ? 1000 * s.jitter : null,
+        };
+      }
+      if (s.type === 'media-playout' && s.totalSamplesCount) {
+        out.audioPlayout = { playoutDelayMs: 1000 * s.totalPlayoutDelay / s.totalSamplesCount,
+                             synthesizedMs: 1000 * (s.synthesizedSamplesDuration || 0) };
+      }
+    });
+    return out;
   },
   takeAvSync(i) {
     const v = viewers[i];
     v.avRunning = false; clearInterval(v.avTimer);
-    return { flashes: v.flashes, beeps: v.beeps };
+    return { flashes: v.flashes, beeps: v.beeps, playoutBeeps: v.playoutBeeps, start: v.avStart };
   },
   audioLevel(i) { const a = viewers[i].audio; return a ? { peakRms: a.peakRms, lastRms: a.lastRms } : null; },
   runtimeMessages(i) { return viewers[i].runtimeMessages; },

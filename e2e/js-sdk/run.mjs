@@ -1,8 +1,9 @@
 // Drives the JS SDK page in headless Chromium. Usage (inside scripts/netns-run):
 //   node run.mjs --api http://10.203.0.1:PORT --page-host 10.203.0.2 SCENARIO [ARG]
 // Scenarios: sdk (ready, frames, command, messages, reconnect, disconnect), two (two viewers),
-// cycles N (connect/disconnect N times), latency SECONDS, cmdlatency N, firstframe N, viewers N SECONDS, refused
+// cycles N (connect/disconnect N times), latency SECONDS, rate SECONDS, cmdlatency N, firstframe N, viewers N SECONDS, refused
 // (a page not on the allow-list: connect fails, a simple cross-site POST starts nothing),
+// media (--model webcam-mirror by default, or python-echo), pubcycles N, loop SECONDS,
 // command '<json>' (any model: one valid and one invalid command, see scenarios.command),
 // upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
 // fleetinputs '<json>' (with --jwt: webcam and mic published, then an upload, through a fleet coordinator).
@@ -23,6 +24,8 @@ const chromium = opt('--chromium') ?? '/usr/bin/chromium';
 // Fake camera/microphone files (y4m/wav) for the media scenarios.
 const videoFile = opt('--video-file');
 const audioFile = opt('--audio-file');
+// The model the media scenarios drive (they need webcam-mirror's inputs, messages and commands).
+const mediaModel = opt('--model') ?? 'webcam-mirror';
 // A client token: production mode (new Reactor({modelName, apiUrl}) + connect(jwt)) against a fleet coordinator.
 const jwt = opt('--jwt');
 const [scenario, arg] = args;
@@ -244,6 +247,29 @@ const scenarios = {
     }
     return { firstFrameMs: times };
   },
+  // Receive rate for SECONDS after a 3 s warm-up (bitrate ramp): frames received/decoded from the
+  // peer connection's inbound-rtp statistics (not capped by the page's 60 Hz presentation), frames
+  // presented, and the received bitrate.
+  async rate(page, seconds) {
+    await page.evaluate(() => window.e2e.trackPeers());
+    const v = await page.evaluate(api => window.e2e.create(api), api);
+    await page.evaluate(i => window.e2e.connect(i), v);
+    await ready(page, v);
+    await framesAtLeast(page, v, 30);
+    await sleep(3000);
+    const a = await page.evaluate(() => window.e2e.inboundVideo());
+    const p0 = (await snap(page, v)).frames;
+    await sleep(seconds * 1000);
+    const b = await page.evaluate(() => window.e2e.inboundVideo());
+    const p1 = (await snap(page, v)).frames;
+    await page.evaluate(i => window.e2e.disconnect(i, false), v);
+    const s = (b.at - a.at) / 1000;
+    return { seconds: s, receivedFps: (b.framesReceived - a.framesReceived) / s, decodedFps: (b.framesDecoded - a.framesDecoded) / s,
+             droppedFps: (b.framesDropped - a.framesDropped) / s, presentedFps: (p1 - p0) / s,
+             kbps: (b.bytesReceived - a.bytesReceived) * 8 / 1000 / s,
+             decodeMsPerFrame: 1000 * (b.totalDecodeTime - a.totalDecodeTime) / Math.max(1, b.framesDecoded - a.framesDecoded),
+             width: b.frameWidth, height: b.frameHeight };
+  },
   async latency(page, seconds) {
     const v = await page.evaluate(api => window.e2e.create(api), api);
     await page.evaluate(i => window.e2e.connect(i), v);
@@ -300,12 +326,12 @@ const scenarios = {
 };
 
 Object.assign(scenarios, {
-  // examples/webcam-mirror: the fake camera/mic published through the SDK reach the model (its
+  // examples/webcam-mirror (or --model python-echo): the fake camera/mic published through the SDK reach the model (its
   // input_stats/audio_stats), the page hears the model's audio, a second publisher is refused,
   // unpublishing shows the waiting card again. Needs --video-file and --audio-file.
   async media(page, _n, _s, browser) {
     const r = {};
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
     await framesAtLeast(page, v, 10);
@@ -324,7 +350,7 @@ Object.assign(scenarios, {
     r.pageAudio = await page.evaluate(i => window.e2e.audioLevel(i), v);
     r.mirroredColour = await page.evaluate(i => window.e2e.meanColour(i), v);
     // A second viewer of the same session publishing the same tracks is refused: first publisher wins.
-    const w = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const w = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), w);
     await ready(page, w);
     await page.evaluate(i => window.e2e.openDevices(i), w);
@@ -347,7 +373,7 @@ Object.assign(scenarios, {
   // disconnect + reconnect), so the server also creates and drops its input feeds N/5 times. The
   // session is left running: the Java side counts what is left, then stops it.
   async pubcycles(page, n) {
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.openDevices(i), v);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
@@ -370,6 +396,7 @@ Object.assign(scenarios, {
   // A/V offset for SECONDS: a model that flashes its video and beeps at the same time (the bench's
   // flash-beep model); the page records both onsets.
   async avsync(page, seconds) {
+    await page.evaluate(() => window.e2e.trackPeers());
     const v = await page.evaluate(api => window.e2e.create(api, 'flash-beep'), api);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
@@ -378,13 +405,14 @@ Object.assign(scenarios, {
     await sleep(1000);
     await page.evaluate(i => window.e2e.startAvSync(i), v);
     await sleep(seconds * 1000);
+    const stats = await page.evaluate(i => window.e2e.avStats(i), v);
     const r = await page.evaluate(i => window.e2e.takeAvSync(i), v);
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
-    return r;
+    return { ...r, stats };
   },
   // Loop latency webcam → model → page for SECONDS: counter stamps of the fake camera read back.
   async loop(page, seconds) {
-    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, 'webcam-mirror']);
+    const v = await page.evaluate(([api, model]) => window.e2e.create(api, model), [api, mediaModel]);
     await page.evaluate(i => window.e2e.connect(i), v);
     await ready(page, v);
     await page.evaluate(i => window.e2e.openDevices(i), v);

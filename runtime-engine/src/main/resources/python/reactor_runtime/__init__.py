@@ -12,6 +12,9 @@ A model folder written for the original Python runtime runs unchanged::
             while not get_ctx().should_stop():
                 get_ctx().emit_block(frame)  # (H, W, 3) or (N, H, W, 3), uint8 or float 0..1
 
+        # Inputs the manifest declares ("tracks"): get_ctx().video_input("webcam").latest() gives
+        # an InputFrame (.rgb: (H, W, 3) uint8) or None; audio out: get_ctx().emit_audio(pcm, 48000, 1).
+
         @command("set_speed", description="Playback speed")
         def set_speed(self, speed: float = 1.0):
             ...
@@ -24,7 +27,9 @@ numpy (imported when the first frame is emitted, so importing this package never
 from ._commands import command
 from ._context import SessionContext, get_ctx
 from ._field import Field
+from ._inputs import AudioFrame, InputFrame, InputTrack
 from ._model import VideoModel
 from ._uploads import UploadedFile
 
-__all__ = ["Field", "UploadedFile", "VideoModel", "SessionContext", "command", "get_ctx"]
+__all__ = ["AudioFrame", "Field", "InputFrame", "InputTrack", "UploadedFile", "VideoModel", "SessionContext", "command",
+           "get_ctx"]

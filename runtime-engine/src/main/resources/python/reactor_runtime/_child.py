@@ -16,7 +16,7 @@ import sys
 import threading
 import traceback
 
-from . import _commands, _context, _runtime
+from . import _commands, _context, _inputs, _runtime
 from ._wire import Channel
 
 PROTOCOL = 1
@@ -33,6 +33,7 @@ class _LoadFailure(Exception):
 class _Child:
     def __init__(self, channel):
         self.channel = channel
+        self.requests = _inputs.Requests(channel)
         self.sessions = queue.Queue()
         self.commands = queue.Queue()
         self.model = None
@@ -83,6 +84,8 @@ class _Child:
                     context = self.current
                 if context is not None:
                     context._emitted()
+            elif op in ("input_result", "input_frame"):
+                self.requests.answer(message)
             elif op == "weights_result":
                 reply = self.weights_replies.get(message["id"])
                 if reply is not None:
@@ -110,7 +113,7 @@ class _Child:
             self.run_session(session_id)
 
     def run_session(self, session_id):
-        context = _context.SessionContext(session_id, self.channel)
+        context = _context.SessionContext(session_id, self.channel, self.requests)
         with self.lock:
             self.current = context
             if session_id in self.stopped_early:

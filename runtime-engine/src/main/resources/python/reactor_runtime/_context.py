@@ -1,7 +1,7 @@
 import threading
 import time
 
-from . import _frames, _runtime
+from . import _audio, _frames, _inputs, _runtime
 
 
 def get_ctx():
@@ -18,15 +18,72 @@ def get_ctx():
 
 
 class SessionContext:
-    """What a model can do during a session: emit frames, send messages, notice a stop."""
+    """What a model can do during a session: emit frames and sound, read the client's inputs, send
+    messages, notice a stop."""
 
-    def __init__(self, session_id, channel):
+    def __init__(self, session_id, channel, requests=None):
         self.session_id = session_id
         self._channel = channel
+        self._requests = requests if requests is not None else _inputs.Requests(channel)
         # The seed's template peeks at this event directly; keep the name.
         self._stop_evt = threading.Event()
         self._ended = False
         self._turn = threading.Event()
+        self._tracks = {}
+        self._tracks_lock = threading.Lock()
+        # None until the first emit_audio asked the runtime; then True, or the runtime's refusal.
+        self._audio_verdict = None
+
+    def video_input(self, name):
+        """The video input declared as ``name`` in the manifest's ``tracks.inputs``: an
+        ``InputTrack`` whose ``latest()`` / ``next(timeout)`` give ``InputFrame`` objects (``.rgb``
+        is a ``(H, W, 3)`` ``uint8`` array). The same object for the whole session; empty until a
+        client publishes. Raises ValueError when no video input has that name."""
+        return self._track(name, "video")
+
+    def audio_input(self, name):
+        """The audio input declared as ``name``: ``AudioFrame`` chunks, ``.pcm`` ``int16`` of shape
+        ``(samples, channels)`` at 48 kHz (``.as_float()`` for float32). Raises ValueError when no
+        audio input has that name."""
+        return self._track(name, "audio")
+
+    def _track(self, name, kind):
+        with self._tracks_lock:
+            track = self._tracks.get((name, kind))
+        if track is None:
+            track = _inputs.InputTrack(self, self._requests, name, kind)
+            track._open()
+            with self._tracks_lock:
+                track = self._tracks.setdefault((name, kind), track)
+        return track
+
+    def emit_audio(self, samples, sample_rate, channels=1):
+        """Plays sound on the declared audio output: ``samples`` is ``numpy.int16`` or a float array
+        in -1..1 (clipped), interleaved 1-D or shaped ``(samples, channels)``; any ``sample_rate``
+        from 8000 to 192000 (resampled to 48 kHz); 1 or 2 ``channels``. Emit each frame's sound right
+        after its ``emit_block``: it plays when that frame is shown. Returns at once. Raises
+        RuntimeError when the manifest declares no audio output."""
+        pcm = _audio.to_pcm(samples, sample_rate, channels)
+        if self._ended or self._stop_evt.is_set():
+            return
+        verdict = self._audio_verdict
+        if verdict is True:
+            self._channel.send_pcm(pcm, sample_rate, channels)
+            return
+        if verdict is None:
+            # The first emission of a session waits for the runtime's verdict, so a missing audio
+            # output fails here, at the model's line; later ones are sent without waiting.
+            request_id = self._requests.new_id()
+            try:
+                self._channel.send_pcm(pcm, sample_rate, channels, request_id)
+                reply = self._requests.await_answer(self, request_id, 0)
+            finally:
+                self._requests.forget(request_id)
+            if reply is None:
+                return
+            verdict = self._audio_verdict = reply.get("error") or True
+        if verdict is not True:
+            raise RuntimeError(verdict)
 
     def emit_block(self, frames):
         """Emits frames: an ndarray of shape (H, W, 3) or (N, H, W, 3), RGB, np.uint8 (0..255) or

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Hard-to-encode content through the unmodified JS SDK in headless Chromium (bench/run.sh noise
  * [seconds]): a model at 480×640@30 whose every third frame is per-pixel random noise (the rest a
- * smooth gradient), watched for SECONDS; prints the frames presented per second with libwebrtc's
+ * smooth gradient), watched for SECONDS after a 3 s warm-up; prints the frames presented per second
+ * (and, to show where frames go, received/decoded in the page and released/converted at the server) with libwebrtc's
  * own bitrate (300 kbit/s start, {@code --video-kbps 0}), with a 4 Mbit/s start and with the
  * default range (10000:300:30000), in the same run. Inside the test namespace, like {@code bench/run.sh media}.
  */
@@ -49,17 +50,28 @@ public final class NoiseBench {
                  "args":{"fps":30,"size":[480,640]}}
                 """);
         Files.writeString(folder.resolve("model_noise.java"), MODEL);
-        System.out.printf(Locale.ROOT, "480x640@30, every third frame per-pixel noise, %d s via the JS SDK in Chromium%n", seconds);
+        System.out.printf(Locale.ROOT, "480x640@30, every third frame per-pixel noise, %d s via the JS SDK in Chromium (after a 3 s warm-up),"
+                + " load average %s%n", seconds, java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         for (int[] kbps : new int[][] {{0, 0, 0}, {4000, 300, 20000}, {10000, 300, 30000}}) {
             try (ReactorServices services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost("10.203.0.1")
                     .withRuntimePort(0).withMediaPort(0).withCoordinatorPort(0).withVideoKbps(kbps[0], kbps[1], kbps[2])
                     .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(List.of("http://10.203.0.2:*")))))) {
                 services.loadModel();
                 String api = "http://10.203.0.1:" + services.coordinatorUrl().orElseThrow().getPort();
-                JsonNode r = BrowserRun.run(root, api, "10.203.0.2", line -> { }, "latency", String.valueOf(seconds));
-                System.out.printf(Locale.ROOT, "  --video-kbps %-16s %5.1f fps presented%n",
+                var sessions = services.host().sessions().orElseThrow();
+                long released0 = sessions.stats().framesDelivered();
+                var media0 = services.media().orElseThrow().stats();
+                long t0 = System.nanoTime();
+                JsonNode r = BrowserRun.run(root, api, "10.203.0.2", line -> { }, "rate", String.valueOf(seconds));
+                double wall = (System.nanoTime() - t0) / 1e9;
+                var media1 = services.media().orElseThrow().stats();
+                // Where frames go: released by the pacer → converted for the encoder → received/decoded/presented in the page.
+                System.out.printf(Locale.ROOT, "  --video-kbps %-16s %5.1f fps presented | received %5.1f, decoded %5.1f, %6.0f kbit/s"
+                                + " | server (whole run, %.0f s): released %5.1f fps, converted %5.1f fps, %d dropped before conversion%n",
                         kbps[0] == 0 ? "0 (libwebrtc)" : kbps[0] + ":" + kbps[1] + ":" + kbps[2],
-                        r.path("presented").asInt() / (double) seconds);
+                        r.path("presentedFps").asDouble(), r.path("receivedFps").asDouble(), r.path("decodedFps").asDouble(),
+                        r.path("kbps").asDouble(), wall, (sessions.stats().framesDelivered() - released0) / wall,
+                        (media1.framesConverted() - media0.framesConverted()) / wall, media1.framesDropped() - media0.framesDropped());
             }
         }
     }

@@ -33,7 +33,9 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 /**
  * Pull throughput from S3Proxy on 127.0.0.1: the registry's own ranged GETs (a few connection and
  * chunk settings) against the SDK's S3TransferManager (Java async client; CRT client) and against
- * plain {@code curl} GETs of the same objects through presigned URLs, all in one run.
+ * plain {@code curl} GETs of the same objects through presigned URLs, all in one run. The goal
+ * baseline is {@code curl} then {@code md5sum} of each file (checked against its ETag), 8 at a
+ * time: a download that is verified, as the registry's is.
  *
  * <p>{@code bench/run.sh registry [bigMB] [smallCount] [smallMB] [reps]} — defaults 400 64 2 2.
  */
@@ -43,7 +45,16 @@ public final class RegistryPullBench {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"));
 
-    record Result(String method, double seconds, long bytes) {
+    /** CPU seconds used by this JVM (S3Proxy, SDK clients) plus finished child processes (curl, md5sum). */
+    record Result(String method, double seconds, long bytes, double cpuSeconds) {
+        Result(String method, double seconds, long bytes) {
+            this(method, seconds, bytes, Double.NaN);
+        }
+
+        Result withCpu(double cpu) {
+            return new Result(method, seconds, bytes, cpu);
+        }
+
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -63,17 +74,19 @@ public final class RegistryPullBench {
             URI endpoint = proxy.getUri();
             List<String> keys = upload(endpoint, bigMb, smallCount, smallMb);
             long total = (bigMb + smallCount * smallMb) << 20;
-            System.out.printf(Locale.ROOT, "registry pull bench: %d objects, %.1f MB (1 x %d MiB + %d x %d MiB) from S3Proxy %s, %d cores%n",
-                    keys.size(), total / 1e6, bigMb, smallCount, smallMb, endpoint, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "registry pull bench: %d objects, %.1f MB (1 x %d MiB + %d x %d MiB) from S3Proxy %s, %d cores, load average %s%n",
+                    keys.size(), total / 1e6, bigMb, smallCount, smallMb, endpoint, Runtime.getRuntime().availableProcessors(), loadAverage());
             List<Result> results = new ArrayList<>();
             for (int rep = 0; rep < reps; rep++) {
-                results.add(curl(endpoint, keys, work.resolve("curl-" + rep), 8, total));
-                results.add(registry(endpoint, work.resolve("reg-4x16-" + rep), 4, 16, total));
-                results.add(registry(endpoint, work.resolve("reg-8x16-" + rep), 8, 16, total));
-                results.add(registry(endpoint, work.resolve("reg-16x16-" + rep), 16, 16, total));
-                results.add(registry(endpoint, work.resolve("reg-8x64-" + rep), 8, 64, total));
-                results.add(transferManagerJava(endpoint, keys, work.resolve("tm-java-" + rep), total));
-                results.add(transferManagerCrt(endpoint, keys, work.resolve("tm-crt-" + rep), total));
+                Path r = work;
+                int n = rep;
+                results.add(timedCpu(() -> curl(endpoint, keys, r.resolve("curl-" + n), 8, total, false)));
+                results.add(timedCpu(() -> curl(endpoint, keys, r.resolve("curl-md5-" + n), 8, total, true)));
+                results.add(timedCpu(() -> registry(endpoint, r.resolve("reg-8x16-" + n), 8, 16, total)));
+                results.add(timedCpu(() -> registry(endpoint, r.resolve("reg-4x16-" + n), 4, 16, total)));
+                results.add(timedCpu(() -> registry(endpoint, r.resolve("reg-8x64-" + n), 8, 64, total)));
+                results.add(timedCpu(() -> transferManagerJava(endpoint, keys, r.resolve("tm-java-" + n), total)));
+                results.add(timedCpu(() -> transferManagerCrt(endpoint, keys, r.resolve("tm-crt-" + n), total)));
                 deleteTree(work);
                 Files.createDirectories(work);
             }
@@ -110,7 +123,9 @@ public final class RegistryPullBench {
         try (WeightRegistry registry = WeightRegistry.open(settings)) {
             long start = System.nanoTime();
             registry.pull(WEIGHT, PullProgressListener.NONE);
-            return new Result("registry " + connections + " conn x " + chunkMb + " MiB (verified)", seconds(start), total);
+            String defaults = connections == RegistrySettings.DEFAULT_CONNECTIONS && ((long) chunkMb << 20) == RegistrySettings.DEFAULT_CHUNK_SIZE
+                    ? ", default" : "";
+            return new Result("registry " + connections + " conn x " + chunkMb + " MiB (verified" + defaults + ")", seconds(start), total);
         }
     }
 
@@ -147,14 +162,24 @@ public final class RegistryPullBench {
         return new Result(name, seconds(start), total);
     }
 
-    /** Plain curl through presigned URLs, {@code parallel} processes at a time: the practical limit here. */
-    private static Result curl(URI endpoint, List<String> keys, Path dir, int parallel, long total) throws Exception {
+    /**
+     * Plain curl through presigned URLs, {@code parallel} processes at a time: the practical limit here.
+     * With {@code md5}, each file is then hashed with {@code md5sum} and checked against its ETag.
+     */
+    private static Result curl(URI endpoint, List<String> keys, Path dir, int parallel, long total, boolean md5) throws Exception {
+        Map<String, String> eTags = new java.util.HashMap<>();
         Files.createDirectories(dir);
         List<String> urls = new ArrayList<>();
         try (S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
                 .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build()) {
+            try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                    .credentialsProvider(CREDENTIALS).build()) {
+                for (String key : keys) {
+                    eTags.put(key, s3.headObject(b -> b.bucket(BUCKET).key(key)).eTag().replace("\"", ""));
+                }
+            }
             for (String key : keys) {
                 urls.add(presigner.presignGetObject(p -> p.signatureDuration(Duration.ofHours(1))
                         .getObjectRequest(g -> g.bucket(BUCKET).key(key))).url().toString());
@@ -166,28 +191,86 @@ public final class RegistryPullBench {
             List<Future<Integer>> runs = new ArrayList<>();
             for (int i = 0; i < urls.size(); i++) {
                 String url = urls.get(i);
+                String eTag = eTags.get(keys.get(i));
                 Path out = dir.resolve(i + ".bin");
-                runs.add(pool.submit(() -> new ProcessBuilder("curl", "-sf", "-o", out.toString(), url).start().waitFor()));
+                runs.add(pool.submit(() -> md5 ? curlThenMd5sum(url, out, eTag)
+                        : new ProcessBuilder("curl", "-sf", "-o", out.toString(), url).start().waitFor()));
             }
             for (Future<Integer> run : runs) {
                 if (run.get() != 0) {
-                    throw new IllegalStateException("curl failed with exit " + run.get());
+                    throw new IllegalStateException("curl" + (md5 ? " + md5sum" : "") + " failed with exit " + run.get());
                 }
             }
-            return new Result("curl x " + parallel + " parallel (1 GET/object, unverified)", seconds(start), total);
+            return new Result(md5 ? "curl + md5sum x " + parallel + " parallel (verified)"
+                    : "curl x " + parallel + " parallel (1 GET/object, unverified)", seconds(start), total);
         } finally {
             pool.shutdown();
         }
     }
 
+    /** curl writes the file, then md5sum reads it; 0 when both succeed and the digest is the ETag. */
+    private static int curlThenMd5sum(String url, Path out, String eTag) throws IOException, InterruptedException {
+        int curl = new ProcessBuilder("curl", "-sf", "-o", out.toString(), url).start().waitFor();
+        if (curl != 0) {
+            return curl;
+        }
+        Process md5sum = new ProcessBuilder("md5sum", out.toString()).redirectErrorStream(true).start();
+        String printed = new String(md5sum.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        int exit = md5sum.waitFor();
+        if (exit == 0 && !printed.startsWith(eTag)) {
+            throw new IllegalStateException("md5sum of " + out + " is " + printed.strip() + ", the ETag " + eTag);
+        }
+        return exit;
+    }
+
     private static void report(List<Result> results) {
-        double curl = results.stream().filter(r -> r.method().startsWith("curl")).mapToDouble(Result::mbPerSecond).max().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "%n%-52s %10s %10s %8s%n", "method (best of runs)", "seconds", "MB/s", "vs curl");
+        double curl = best(results, "curl x");
+        double curlMd5 = best(results, "curl + md5sum");
+        System.out.printf(Locale.ROOT, "%n%-52s %10s %10s %8s %14s %8s%n", "method (best of runs)", "seconds", "MB/s", "vs curl",
+                "vs curl+md5sum", "CPU s");
         results.stream().collect(java.util.stream.Collectors.groupingBy(Result::method, java.util.LinkedHashMap::new,
                         java.util.stream.Collectors.maxBy(Comparator.comparingDouble(Result::mbPerSecond))))
                 .values().stream().flatMap(java.util.Optional::stream).forEach(r ->
-                        System.out.printf(Locale.ROOT, "%-52s %10.2f %10.1f %7.2fx%n", r.method(), r.seconds(), r.mbPerSecond(),
-                                r.mbPerSecond() / curl));
+                        System.out.printf(Locale.ROOT, "%-52s %10.2f %10.1f %7.2fx %13.2fx %8.2f%n", r.method(), r.seconds(), r.mbPerSecond(),
+                                r.mbPerSecond() / curl, r.mbPerSecond() / curlMd5, r.cpuSeconds()));
+        System.out.println("(CPU s: this JVM, which also runs S3Proxy, plus the curl/md5sum processes; the same server work in every row)");
+        results.stream().filter(r -> r.method().contains("default")).map(Result::mbPerSecond).max(Double::compare)
+                .ifPresent(mb -> System.out.printf(Locale.ROOT, "%nregistry at its defaults: %.2fx of curl + md5sum (goal >= 0.9x)%n",
+                        mb / curlMd5));
+    }
+
+    private static double best(List<Result> results, String prefix) {
+        return results.stream().filter(r -> r.method().startsWith(prefix)).mapToDouble(Result::mbPerSecond).max().orElse(Double.NaN);
+    }
+
+    interface Measured {
+        Result run() throws Exception;
+    }
+
+    private static Result timedCpu(Measured method) throws Exception {
+        double before = cpuSeconds();
+        Result result = method.run();
+        return result.withCpu(cpuSeconds() - before);
+    }
+
+    /** utime + stime + cutime + cstime of this process from /proc/self/stat (clock ticks of 1/100 s). */
+    private static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ppid ... utime is field 14 of the full line, index 11 here
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (IOException | RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
     }
 
     private static void write(Path file, long size, long seed) throws IOException {

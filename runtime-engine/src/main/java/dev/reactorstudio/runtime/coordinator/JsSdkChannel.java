@@ -8,6 +8,7 @@ import dev.reactorstudio.runtime.media.DataChannelBridge;
 import dev.reactorstudio.runtime.upload.UploadReferences;
 import dev.reactorstudio.runtime.upload.UploadRejectedException;
 import dev.reactorstudio.runtime.upload.UploadStore;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JS SDK's {@code "data"} channel protocol for one viewer (§4.5): {@code application}
- * envelopes are commands (validated; invalid ones are dropped, as the SDK expects — it waits for
- * no reply), {@code ping} feeds liveness, {@code requestCapabilities} is answered with
- * {@code modelCapabilities}; a command's {@code uploads} are resolved to this viewer's own files
- * first. Runs on the viewer peer's executor.
+ * envelopes are commands (validated; an invalid one never reaches the model), {@code ping} feeds
+ * liveness, {@code requestCapabilities} is answered with {@code modelCapabilities}; a command's
+ * {@code uploads} are resolved to this viewer's own files first. The SDK waits for no reply, but
+ * a frame that does nothing — not an envelope, an invalid or refused command, binary, over the
+ * size limit — is answered with a {@code commandError} runtime message saying why
+ * ({@link RefusalReplies}, rate-limited). Runs on the viewer peer's executor.
  */
 final class JsSdkChannel implements DataChannelBridge.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(JsSdkChannel.class);
@@ -29,6 +32,7 @@ final class JsSdkChannel implements DataChannelBridge.Listener {
     private final ObjectNode capabilities;
     private final Runnable onPing;
     private final Consumer<DataChannelBridge> onOpen;
+    private final RefusalReplies refusals = new RefusalReplies();
 
     JsSdkChannel(Viewer viewer, CommandGateway commands, UploadStore uploads, ObjectNode capabilities,
                  Runnable onPing, Consumer<DataChannelBridge> onOpen) {
@@ -50,10 +54,12 @@ final class JsSdkChannel implements DataChannelBridge.Listener {
         CommandEnvelope envelope = CommandEnvelope.parse(text).orElse(null);
         if (envelope == null) {
             LOG.debug("Viewer {}: ignoring a frame that is not an envelope", viewer.id);
+            refusals.refuse(bridge, "", "not a Reactor message: send JSON text {\"scope\": \"application\", \"data\": "
+                    + "{\"type\": \"<command>\", \"data\": {<arguments>}}}", List.of());
             return;
         }
         if (envelope.isApplication()) {
-            dispatch(envelope);
+            dispatch(bridge, envelope);
         } else if (envelope.isRuntime("ping")) {
             viewer.pinged();
             onPing.run();
@@ -71,14 +77,26 @@ final class JsSdkChannel implements DataChannelBridge.Listener {
      * Resolves the frame's uploads for this viewer (only its own uploads, in its session), then
      * dispatches; a bad reference drops the call before validation, so the model never sees it.
      */
-    private void dispatch(CommandEnvelope envelope) {
+    private void dispatch(DataChannelBridge bridge, CommandEnvelope envelope) {
+        String name = envelope.type();
         Map<String, UploadedFile> files;
         try {
             files = UploadReferences.resolve(uploads, viewer.sessionId, viewer.id, envelope.uploads());
         } catch (UploadRejectedException e) {
-            LOG.info("Viewer {}: rejected command {}: {}", viewer.id, envelope.type(), e.problems());
+            LOG.info("Viewer {}: rejected command {}: {}", viewer.id, name, e.problems());
+            refusals.refuse(bridge, name, e.getMessage(), e.problems());
             return;
         }
-        commands.dispatch(envelope.type(), envelope.data(), files);
+        CommandGateway.Outcome outcome = commands.dispatch(name, envelope.data(), files,
+                reason -> refusals.refuse(bridge, name, reason, List.of()));
+        if (!outcome.accepted()) {
+            refusals.refuse(bridge, name, outcome.status() == CommandGateway.Outcome.Status.NO_SESSION
+                    ? "no session is running" : "invalid command \"" + name + "\"", outcome.problems());
+        }
+    }
+
+    @Override
+    public void onRefused(DataChannelBridge bridge, String reason) {
+        refusals.refuse(bridge, "", reason, List.of());
     }
 }

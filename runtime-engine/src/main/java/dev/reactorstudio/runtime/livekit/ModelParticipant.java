@@ -62,21 +62,20 @@ final class ModelParticipant {
     }
 
     /**
-     * The msid stream id of the model's audio. Its own stream, not the video's: the client takes
-     * the track sid from the stream id, so two tracks in one stream would be attributed to one
-     * publication (LiveKit's own server does the same).
-     */
-    String audioStreamId() {
-        return sid + "|" + audioTrackSid;
-    }
-
-    /**
-     * The msid stream id of the video on every viewer's peer connection. The client splits it at
-     * '|' to find the publishing participant and the track; a track whose stream names an
-     * unknown participant is dropped.
+     * The msid stream id of the model's video and audio on every viewer's peer connection:
+     * {@code <participant sid>|camera}. The client splits it at '|' to find the publishing
+     * participant (a track whose stream names an unknown participant is dropped); the part after
+     * it is not a track sid, so the client finds each track's sid by its mid in
+     * {@code mid_to_track_id}, which every offer and answer carries. One stream for both tracks
+     * puts them in one sync group, so the browser plays them lip-synced, as it does on the JS SDK
+     * path (the stream the real LiveKit server groups a camera and a microphone in, too).
      */
     String streamId() {
-        return sid + "|" + trackSid;
+        return sid + "|camera";
+    }
+
+    String audioStreamId() {
+        return streamId();
     }
 
     /** The participant as announced now; each call is a newer version. */

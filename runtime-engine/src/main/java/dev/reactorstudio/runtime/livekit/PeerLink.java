@@ -112,7 +112,7 @@ final class PeerLink implements PeerEvents {
     }
 
     /**
-     * Sends the model's audio on this connection, once, in its own stream {@code streamId}: on the
+     * Sends the model's audio on this connection, once, in the stream {@code streamId}: on the
      * remote's first free audio section (v1), else on a new sendonly transceiver (v0).
      */
     CompletableFuture<Void> attachAudio(SessionAudioSource audio, String streamId) {

@@ -115,7 +115,8 @@ final class SessionBridge {
         }
         CommandGateway.Outcome outcome;
         try {
-            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data());
+            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data(), java.util.Map.of(),
+                    reason -> reply.accept(commandError(message.type(), reason, List.of())));
         } catch (ModelUnavailableException e) {
             reply.accept(commandError(message.type(), e.getMessage(), List.of()));
             return;

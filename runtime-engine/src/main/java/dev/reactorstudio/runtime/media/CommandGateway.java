@@ -9,8 +9,8 @@ import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.upload.UploadStore;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public final class CommandGateway {
     public record Outcome(Status status, List<String> problems) {
         public enum Status {
             ACCEPTED, INVALID, NO_SESSION,
-            /** The session already holds {@code --max-queued-commands} for a busy model: refused, not queued. */
+            /** Kept for callers that switch on it; a full queue is reported through {@code onQueueFull}. */
             QUEUE_FULL
         }
 
@@ -62,20 +62,21 @@ public final class CommandGateway {
 
     /** @param files the call's uploads, already resolved and authorised for this client */
     public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
+        return dispatch(name, args, files, reason -> { });
+    }
+
+    /**
+     * As above; {@code onQueueFull} hears, with the reason, of a valid call refused after this
+     * returned because the session's command queue was full (the model never saw it).
+     */
+    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files, Consumer<String> onQueueFull) {
         try {
-            CompletableFuture<Object> call = sessions.command(name, args, files);
-            // A full queue refuses at once (the future is already failed): tell the sender, as the HTTP API's 429 does.
-            if (call.isCompletedExceptionally()) {
-                Throwable refusal = call.handle((ok, error) -> error).join();
-                Throwable cause = refusal instanceof CompletionException ? refusal.getCause() : refusal;
+            sessions.command(name, args, files).whenComplete((result, error) -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof CommandQueueFullException full) {
-                    LOG.info("Refused command {}: {}", name, full.getMessage());
-                    return new Outcome(Outcome.Status.QUEUE_FULL, List.of(full.getMessage()));
-                }
-            }
-            call.whenComplete((result, error) -> {
-                if (error != null) {
-                    LOG.info("Command {} failed in the model: {}", name, error.getMessage());
+                    onQueueFull.accept(full.getMessage());
+                } else if (cause != null) {
+                    LOG.info("Command {} failed in the model: {}", name, cause.getMessage());
                 }
             });
             return Outcome.ok();

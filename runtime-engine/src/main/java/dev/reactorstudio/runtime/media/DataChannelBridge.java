@@ -27,6 +27,10 @@ public final class DataChannelBridge {
 
         void onText(DataChannelBridge bridge, String text);
 
+        /** A frame dropped undecoded (over the size limit, or binary), with the reason the sender could be told. */
+        default void onRefused(DataChannelBridge bridge, String reason) {
+        }
+
         default void onClose(DataChannelBridge bridge) {
         }
     }
@@ -72,17 +76,22 @@ public final class DataChannelBridge {
             @Override
             public void onMessage(RTCDataChannelBuffer buffer) {
                 ByteBuffer data = buffer.data;
-                if (!limit.admits(data.remaining())) {
-                    LOG.debug("Dropped a {}-byte message on data channel {} (limit {})", data.remaining(), bridge.label,
+                int size = data.remaining();
+                if (!limit.admits(size)) {
+                    LOG.debug("Dropped a {}-byte message on data channel {} (limit {})", size, bridge.label,
                             limit.maxBytes());
+                    executor.execute(() -> listener.onRefused(bridge, "a message of " + size + " bytes is over the limit of "
+                            + limit.maxBytes() + " bytes (--max-message-bytes): it was dropped"));
                     return;
                 }
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
                 if (buffer.binary) {
                     LOG.debug("Ignoring a binary frame on data channel {}", bridge.label);
+                    executor.execute(() -> listener.onRefused(bridge, "binary frames are not commands: send the "
+                            + "envelope as JSON text"));
                     return;
                 }
+                byte[] bytes = new byte[size];
+                data.get(bytes);
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 executor.execute(() -> listener.onText(bridge, text));
             }

@@ -230,6 +230,7 @@ final class PythonProcess implements AutoCloseable {
     // --- sessions and commands -----------------------------------------------------------------
 
     void startSession(SessionRelay session) throws IOException {
+        session.serveInputs(channel, Long.toString(process.pid()));
         relay = session;
         channel.send(NODES.objectNode().put("op", "start_session").put("session", session.sessionId()));
     }
@@ -265,6 +266,8 @@ final class PythonProcess implements AutoCloseable {
                 BridgeChannel.Message message = channel.receive();
                 if (message instanceof BridgeChannel.Frames frames) {
                     relayFrames(frames);
+                } else if (message instanceof BridgeChannel.Pcm pcm) {
+                    relayAudio(pcm);
                 } else {
                     dispatch(((BridgeChannel.Json) message).body());
                 }
@@ -287,6 +290,21 @@ final class PythonProcess implements AutoCloseable {
             guarded(() -> session.frames(frames));
         }
         ackEmitted();
+    }
+
+    /** Plays the child's audio; answers only when the child asked (its first emission of a session). */
+    private void relayAudio(BridgeChannel.Pcm pcm) throws IOException {
+        SessionRelay session = relay;
+        String problem = session == null ? null : session.audio(pcm);
+        if (pcm.id() != 0) {
+            ObjectNode reply = NODES.objectNode().put("op", "input_result").put("id", pcm.id());
+            if (problem != null) {
+                reply.put("error", problem);
+            }
+            channel.send(reply);
+        } else if (problem != null) {
+            LOG.warn("Python model {}: emit_audio refused: {}", launch.modelName(), problem);
+        }
     }
 
     /**
@@ -328,6 +346,14 @@ final class PythonProcess implements AutoCloseable {
                 if (session != null && session.sessionId().equals(message.path("session").asText())) {
                     relay = null;
                     session.end(message.get("error"));
+                }
+            }
+            case "input" -> {
+                if (session != null) {
+                    session.input(message);
+                } else {
+                    channel.send(NODES.objectNode().put("op", "input_result").put("id", message.path("id").asLong())
+                            .put("error", "no session is running"));
                 }
             }
             case "command_result" -> completeCommand(message);

@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries one session's output from the Python child into that session's context: frames into
+ * Carries one session between the Python child and that session's context: frames into
  * {@code emitBlock} (the same pacer Java models feed, whose backpressure reaches the child
- * through the socket), messages into {@code send}. Completes when the child reports the session's
- * end, or fails when the child dies. Called on the bridge's reader thread.
+ * through the socket), audio into {@code emitAudio}, messages into {@code send}, and the inputs the
+ * child asks for back to it (an {@link InputServer} that lives as long as the session). Completes
+ * when the child reports the session's end, or fails when the child dies. Called on the bridge's
+ * reader thread.
  */
 final class SessionRelay {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRelay.class);
@@ -25,6 +27,7 @@ final class SessionRelay {
     private final SessionContext context;
     private final String modelName;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile InputServer inputs;
 
     SessionRelay(SessionContext context, String modelName) {
         this.context = context;
@@ -38,6 +41,32 @@ final class SessionRelay {
     void frames(BridgeChannel.Frames frames) {
         // emitBlock copies the bytes out before returning, so the channel may reuse its buffer next.
         context.emitBlock(frames.pixels(), frames.count(), frames.height(), frames.width(), 3);
+    }
+
+    /** Starts answering the child's input requests of this session over {@code channel}. */
+    void serveInputs(BridgeChannel channel, String threadTag) {
+        inputs = new InputServer(context, channel, threadTag);
+    }
+
+    void input(JsonNode request) {
+        InputServer server = inputs;
+        if (server != null) {
+            server.request(request);
+        }
+    }
+
+    /**
+     * Plays audio the child emitted.
+     *
+     * @return null when accepted, else what is wrong (no audio output declared, a bad rate): the child raises it
+     */
+    String audio(BridgeChannel.Pcm pcm) {
+        try {
+            context.emitAudio(pcm.samples(), pcm.sampleRate(), pcm.channels());
+            return null;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     void black() {
@@ -63,6 +92,7 @@ final class SessionRelay {
 
     /** The child's {@code session_ended}: {@code error} is null or {@code {type, message, traceback}}. */
     void end(JsonNode error) {
+        closeInputs();
         if (error == null || error.isNull()) {
             ended.complete(null);
             return;
@@ -74,7 +104,15 @@ final class SessionRelay {
     }
 
     void fail(Exception cause) {
+        closeInputs();
         ended.completeExceptionally(cause);
+    }
+
+    private void closeInputs() {
+        InputServer server = inputs;
+        if (server != null) {
+            server.close();
+        }
     }
 
     /**

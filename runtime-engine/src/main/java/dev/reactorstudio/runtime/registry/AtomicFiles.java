@@ -18,6 +18,14 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     static void write(Path target, byte[] content) throws IOException {
+        replace(target, content, true);
+    }
+
+    /**
+     * Replaces {@code target} tear-free (temp file + rename); only with {@code durable} is it forced to
+     * disk first. Without, a power cut may lose the new content, never leave half of it.
+     */
+    static void replace(Path target, byte[] content, boolean durable) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -25,19 +33,28 @@ final class AtomicFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            if (durable) {
+                channel.force(true);
+            }
         }
-        move(tmp, target);
+        rename(tmp, target);
+        if (durable) {
+            forceFolder(target.getParent());
+        }
     }
 
     /** Renames atomically (same folder or same disk) and makes the rename durable. */
     static void move(Path from, Path to) throws IOException {
+        rename(from, to);
+        forceFolder(to.getParent());
+    }
+
+    private static void rename(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceFolder(to.getParent());
     }
 
     static void forceFolder(Path folder) {

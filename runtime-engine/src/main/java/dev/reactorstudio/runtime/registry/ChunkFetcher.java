@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Fetches one chunk with a ranged GET pinned to the listed version ({@code If-Match}) and streams it
- * straight into the part file with positional writes: memory stays at one buffer per worker. The
+ * straight into the part file with positional writes (and into the object's digest, see {@link
+ * InOrderDigest}): memory stays at one buffer per worker. The
  * SDK retries a request that fails before its body starts; a body that breaks off mid-way is
  * retried here from the last byte written, with backoff, up to the configured attempts.
  */
@@ -34,19 +35,19 @@ final class ChunkFetcher {
     void fetch(Chunk chunk, WeightCounters counters) throws RegistryException {
         RemoteObject object = chunk.download().object;
         String what = "downloading " + object.key();
-        long position = chunk.from();
+        Cursor cursor = new Cursor(chunk.from());
         int failures = 0;
         byte[] buffer = new byte[BUFFER];
         try (FileChannel out = FileChannel.open(chunk.download().part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            while (position <= chunk.end()) {
+            while (cursor.next <= chunk.end()) {
                 cancel.throwIfCancelled();
-                ResponseInputStream<GetObjectResponse> in = open(object, position, chunk.end(), what);
+                ResponseInputStream<GetObjectResponse> in = open(object, cursor.next, chunk.end(), what);
                 cancel.register(in);
                 try (in) {
-                    checkRange(in.response(), position, object, what);
-                    position = copy(in, out, position, chunk.end(), buffer, counters, what);
-                    if (position <= chunk.end()) {
-                        throw new EOFException("the stream ended at byte " + position + " of " + object.size());
+                    checkRange(in.response(), cursor.next, object, what);
+                    copy(in, out, chunk, cursor, buffer, counters, what);
+                    if (cursor.next <= chunk.end()) {
+                        throw new EOFException("the stream ended at byte " + cursor.next + " of " + object.size());
                     }
                 } catch (IOException | SdkClientException broken) {
                     in.abort(); // never drain a broken connection back into the pool
@@ -86,25 +87,35 @@ final class ChunkFetcher {
         }
     }
 
-    /** Copies until the stream ends or the chunk is full; a failed write is a local problem, reported at once. */
-    private long copy(ResponseInputStream<GetObjectResponse> in, FileChannel out, long position, long end, byte[] buffer,
+    /** Copies until the stream ends or the chunk is full, advancing the cursor; a failed write is a local problem, reported at once. */
+    private void copy(ResponseInputStream<GetObjectResponse> in, FileChannel out, Chunk chunk, Cursor cursor, byte[] buffer,
                       WeightCounters counters, String what) throws IOException, RegistryException {
+        long end = chunk.end();
         int n;
-        while (position <= end && (n = in.read(buffer, 0, (int) Math.min(buffer.length, end - position + 1))) > 0) {
+        while (cursor.next <= end && (n = in.read(buffer, 0, (int) Math.min(buffer.length, end - cursor.next + 1))) > 0) {
             ByteBuffer data = ByteBuffer.wrap(buffer, 0, n);
             try {
-                long at = position;
+                long at = cursor.next;
                 while (data.hasRemaining()) {
                     at += out.write(data, at);
                 }
+                chunk.download().written(cursor.next, buffer, 0, n);
             } catch (IOException writeFailed) {
-                // Local disk problems are not network hiccups: never retry them.
+                // Local disk problems (writing the part, reading it back for the digest) are not network hiccups: never retry them.
                 throw ErrorTranslator.local(writeFailed, "writing " + what.substring("downloading ".length()), settings);
             }
-            position += n;
+            cursor.next += n;
             counters.transferred(n);
             cancel.throwIfCancelled();
         }
-        return position;
+    }
+
+    /** The next byte of the chunk to fetch; survives a broken body so the retry starts there. */
+    private static final class Cursor {
+        long next;
+
+        Cursor(long next) {
+            this.next = next;
+        }
     }
 }

@@ -8,12 +8,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The download of one object into {@code <file>.part}: which chunks remain, and the resume state that
  * survives a cancel or a crash. Large objects (more than one chunk) keep a chunk bitmap in {@code
  * <file>.part.state}, rewritten as each chunk lands; a single-chunk object keeps none and simply
  * starts over (at most one chunk lost), which spares thousands of small files a state write each.
+ * When the object has a digest, it is computed while the chunks are written ({@link InOrderDigest}).
  */
 final class ObjectDownload {
     final RemoteObject object;
@@ -25,6 +27,8 @@ final class ObjectDownload {
     private final BitSet done;
     private int remaining;
     private int fullDownloads;
+    private Optional<ExpectedDigest> expected;
+    private InOrderDigest digest;
 
     private ObjectDownload(RemoteObject object, Path target, long chunkSize) {
         this.object = object;
@@ -50,6 +54,41 @@ final class ObjectDownload {
         d.remaining = d.chunkCount - d.done.cardinality();
         d.fullDownloads = 1;
         return d;
+    }
+
+    /**
+     * Fixes what the finished part must match, before any chunk is fetched; resumed chunks will be
+     * read back into the digest when its frontier reaches them.
+     */
+    synchronized void expect(Optional<ExpectedDigest> value, CancelSignal cancel) {
+        expected = value;
+        digest = value.map(d -> new InOrderDigest(part, d.algorithm(), object.size(), cancel)).orElse(null);
+        if (digest != null) {
+            for (int i = done.nextSetBit(0); i >= 0; i = done.nextSetBit(i + 1)) {
+                digest.onDisk(chunkStart(i), chunkEnd(i) + 1);
+            }
+        }
+    }
+
+    synchronized boolean expectationKnown() {
+        return expected != null;
+    }
+
+    synchronized Optional<ExpectedDigest> expected() {
+        return expected;
+    }
+
+    /** The digest fed as the chunks were written; null when the object has none to check against. */
+    synchronized InOrderDigest digest() {
+        return digest;
+    }
+
+    /** Called by a chunk's writer after {@code data[off, off+n)} reached the part at {@code at}. */
+    void written(long at, byte[] data, int off, int n) throws IOException, RegistryException {
+        InOrderDigest d = digest();
+        if (d != null) {
+            d.written(at, data, off, n);
+        }
     }
 
     /** Bytes already on disk from an earlier pull. */
@@ -79,6 +118,12 @@ final class ObjectDownload {
             done.set(index);
             remaining--;
             if (chunkCount > 1 && remaining > 0) {
+                if (digest == null) {
+                    // Nothing but the size will check these bytes later: they must be on disk before the state says so.
+                    try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                        channel.force(false);
+                    }
+                }
                 PartState.of(object, chunkSize, done).write(state);
             }
         }
@@ -98,6 +143,9 @@ final class ObjectDownload {
         discardPart();
         done.clear();
         remaining = chunkCount;
+        if (digest != null) {
+            digest.reset();
+        }
         return ++fullDownloads;
     }
 

@@ -38,18 +38,34 @@ final class ObjectVerifier {
         }
     }
 
-    /** Null when the file matches; otherwise what is wrong, in words. */
+    /** Null when the file matches; otherwise what is wrong, in words. Reads the whole file to hash it. */
     String mismatch(Path file, long size, Optional<ExpectedDigest> digest) throws IOException, RegistryException {
+        String sizeProblem = sizeMismatch(file, size);
+        if (sizeProblem != null || digest.isEmpty()) {
+            return sizeProblem;
+        }
+        return digestMismatch(FileDigester.hex(file, digest.get().algorithm(), cancel), digest.get());
+    }
+
+    /** Like {@link #mismatch(Path, long, Optional)} for a part whose digest was computed while it was written. */
+    String mismatch(Path file, long size, Optional<ExpectedDigest> digest, InOrderDigest computed)
+            throws IOException, RegistryException {
+        String sizeProblem = sizeMismatch(file, size);
+        if (sizeProblem != null || digest.isEmpty()) {
+            return sizeProblem;
+        }
+        if (computed == null || computed.algorithm() != digest.get().algorithm()) {
+            throw new IllegalStateException("no " + digest.get().algorithm() + " was computed while downloading " + file);
+        }
+        return digestMismatch(computed.finishHex(), digest.get());
+    }
+
+    private static String sizeMismatch(Path file, long size) throws IOException {
         long actual = Files.size(file);
-        if (actual != size) {
-            return "size " + actual + " bytes, expected " + size;
-        }
-        if (digest.isPresent()) {
-            String hex = FileDigester.hex(file, digest.get().algorithm(), cancel);
-            if (!hex.equals(digest.get().value())) {
-                return digest.get().algorithm() + " " + hex + ", expected " + digest.get();
-            }
-        }
-        return null;
+        return actual == size ? null : "size " + actual + " bytes, expected " + size;
+    }
+
+    private static String digestMismatch(String hex, ExpectedDigest expected) {
+        return hex.equals(expected.value()) ? null : expected.algorithm() + " " + hex + ", expected " + expected;
     }
 }

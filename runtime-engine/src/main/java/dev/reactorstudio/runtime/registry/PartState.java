@@ -36,7 +36,12 @@ record PartState(String eTag, long size, long chunkSize, String done) {
         }
     }
 
+    /**
+     * Tear-free but not forced to disk: the state is a resume hint. After a power cut it may claim
+     * chunks whose bytes never reached the disk; the caller either verifies those bytes by digest
+     * or forces the part before writing the state.
+     */
     void write(Path stateFile) throws IOException {
-        AtomicFiles.write(stateFile, JSON.writeValueAsBytes(this));
+        AtomicFiles.replace(stateFile, JSON.writeValueAsBytes(this), false);
     }
 }

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Brings one weight's cache folder up to date with its listing, under the weight's lock: skips
  * files the completion record already vouches for, re-verifies files a cut-off pull left behind,
- * fetches the rest as chunks on the shared pool, verifies and renames each file as its last
- * chunk lands, and writes the completion record last.
+ * fetches the rest as chunks on the shared pool (hashing them as they land), verifies and renames
+ * each file as its last chunk lands, and writes the completion record last.
  */
 final class WeightPuller {
     private static final Logger LOG = LoggerFactory.getLogger(WeightPuller.class);
@@ -119,6 +119,14 @@ final class WeightPuller {
 
     private void start(ObjectDownload download, DownloadPool.Batch batch, List<CompletionRecord.Entry> entries,
                        WeightCounters counters) {
+        if (!download.expectationKnown()) {
+            // The digest to compute while downloading comes from the object's HEAD: ask first, on a worker.
+            batch.submit("reading the checksum of " + download.object.key(), () -> {
+                download.expect(verifier.expected(download.object), cancel);
+                start(download, batch, entries, counters);
+            });
+            return;
+        }
         if (download.isEmptyObject()) {
             batch.submit("creating " + download.target, () -> {
                 download.createEmptyPart();
@@ -137,15 +145,18 @@ final class WeightPuller {
         }
     }
 
-    /** Runs on the worker that landed the last chunk: make it durable, verify it, then give it its real name. */
+    /**
+     * Runs on the worker that landed the last chunk: make it durable (the completion record will vouch
+     * for it without reading it again), verify it, then give it its real name.
+     */
     private void complete(ObjectDownload download, DownloadPool.Batch batch, List<CompletionRecord.Entry> entries,
                           WeightCounters counters) throws IOException, RegistryException {
         RemoteObject object = download.object;
         try (FileChannel part = FileChannel.open(download.part, StandardOpenOption.WRITE)) {
             part.force(false);
         }
-        Optional<ExpectedDigest> digest = verifier.expected(object);
-        String problem = verifier.mismatch(download.part, object.size(), digest);
+        Optional<ExpectedDigest> digest = download.expected();
+        String problem = verifier.mismatch(download.part, object.size(), digest, download.digest());
         if (problem != null) {
             counters.discarded(object.size());
             int attempt = download.restart();

@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code "data"} channel, offers one recvonly video m-line, waits for ICE gathering (no trickle),
  * counts decoded frames and collects data-channel text.
  */
-final class TestViewer implements AutoCloseable {
-    final AtomicInteger frames = new AtomicInteger();
+public final class TestViewer implements AutoCloseable {
+    public final AtomicInteger frames = new AtomicInteger();
     volatile int width;
     volatile int height;
-    final List<String> received = new CopyOnWriteArrayList<>();
+    public final List<String> received = new CopyOnWriteArrayList<>();
     volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
     private final RTCPeerConnection pc;
     private final RTCDataChannel channel;
@@ -57,7 +57,7 @@ final class TestViewer implements AutoCloseable {
     private final VideoTrack placeholder;
     private final RTCRtpSender placeholderSender;
 
-    TestViewer(PeerConnectionFactory factory) {
+    public TestViewer(PeerConnectionFactory factory) {
         RTCConfiguration config = new RTCConfiguration();
         pc = factory.createPeerConnection(config, new PeerConnectionObserver() {
             @Override
@@ -109,7 +109,7 @@ final class TestViewer implements AutoCloseable {
     }
 
     /** The complete offer, candidates inline. */
-    String offer() throws Exception {
+    public String offer() throws Exception {
         CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
         pc.createOffer(new RTCOfferOptions(), describe(offer));
         RTCSessionDescription description = offer.get(5, TimeUnit.SECONDS);
@@ -120,21 +120,30 @@ final class TestViewer implements AutoCloseable {
         return pc.getLocalDescription().sdp;
     }
 
-    void accept(String answerSdp) throws Exception {
+    public void accept(String answerSdp) throws Exception {
         CompletableFuture<Void> set = new CompletableFuture<>();
         pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp), settle(set));
         set.get(5, TimeUnit.SECONDS);
     }
 
-    boolean channelOpen() {
+    public boolean channelOpen() {
         return channel.getState() == RTCDataChannelState.OPEN;
     }
 
-    void send(String text) throws Exception {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    public void send(String text) throws Exception {
+        sendBytes(text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** Any bytes, as a text or a binary frame (the data-channel fuzzer sends both). */
+    public void sendBytes(byte[] bytes, boolean binary) throws Exception {
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
         direct.put(bytes).flip();
-        channel.send(new RTCDataChannelBuffer(direct, false));
+        channel.send(new RTCDataChannelBuffer(direct, binary));
+    }
+
+    /** Bytes queued in the channel and not yet sent (the fuzzer waits for it to drain before a burst). */
+    public long bufferedAmount() {
+        return channel.getBufferedAmount();
     }
 
     String videoMid() {

@@ -1,8 +1,12 @@
 // Drives the JS SDK in production mode against a fleet coordinator, in headless Chromium.
 // Usage (inside scripts/netns-run):
 //   node fleet.mjs --api http://10.203.0.1:PORT --api-key KEY [--page-host 10.203.0.2] queue
+//   node fleet.mjs --api URL --api2 URL2 --api-key KEY [--page-host 10.203.0.2] walkthrough
 // Scenario "queue": like a backend, exchange the API key for two tokens (GET /tokens); browser A
 // connects and streams; browser B connects, waits while A streams, and streams once A disconnects.
+// Scenario "walkthrough" (docs/fleet.md's one-machine walkthrough, two runtimes): browsers 1 and 2
+// stream (through coordinators --api and --api2), browser 3 waits at position 1 in GET /fleet of
+// both coordinators, and streams once browser 1 disconnects.
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -16,12 +20,13 @@ const args = process.argv.slice(2);
 const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
 const api = opt('--api');
 const apiKey = opt('--api-key');
+const api2 = opt('--api2');
 const pageHost = opt('--page-host') ?? '127.0.0.1';
 const chromium = opt('--chromium') ?? '/usr/bin/chromium';
 const waitMs = Number(opt('--wait-ms') ?? 4000);
 const [scenario] = args;
-if (!api || !apiKey || scenario !== 'queue') {
-  console.error('usage: node fleet.mjs --api URL --api-key KEY [--page-host IP] queue'); process.exit(2);
+if (!api || !apiKey || !['queue', 'walkthrough'].includes(scenario) || (scenario === 'walkthrough' && !api2)) {
+  console.error('usage: node fleet.mjs --api URL [--api2 URL2] --api-key KEY [--page-host IP] queue|walkthrough'); process.exit(2);
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -84,6 +89,38 @@ async function queue(page) {
   return { a: aBeforeDisconnect, bWhileA, b: bStreaming, bSession, aFinal: await snap(page, a), bFinal: await snap(page, b) };
 }
 
+async function fleetOf(base, jwt) {
+  const response = await fetch(`${base}/fleet`, { headers: { Authorization: `Bearer ${jwt}` } });
+  if (!response.ok) throw new Error(`GET ${base}/fleet: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function walkthrough(page) {
+  const ids = [];
+  for (const base of [api, api2, api]) ids.push(await page.evaluate(base => window.fleet.create(base), base));
+  const jwts = [await token(), await token(), await token()];
+  for (const k of [0, 1]) {
+    await page.evaluate(([i, t]) => window.fleet.connect(i, t), [ids[k], jwts[k]]);
+    const s = await until(page, ids[k], s => s.status === 'ready' && s.frames >= 30, 90000, `browser ${k + 1} streaming`);
+    log(`browser ${k + 1} streams ${s.videoWidth}x${s.videoHeight} through ${k === 0 ? api : api2}`);
+  }
+  await page.evaluate(([i, t]) => window.fleet.connect(i, t), [ids[2], jwts[2]]);
+  await until(page, ids[2], s => s.status === 'waiting' && s.sessionId, 20000, 'browser 3 waiting in the queue');
+  const waiting = (await snap(page, ids[2])).sessionId;
+  log('browser 3 waits as', waiting);
+  await sleep(waitMs);
+  const fleets = [await fleetOf(api, jwts[0]), await fleetOf(api2, jwts[0])];
+  fleets.forEach((f, k) => log(`GET /fleet of ${k ? api2 : api}:`, JSON.stringify(f)));
+  const threeWhileFull = await snap(page, ids[2]);
+  await page.evaluate(i => window.fleet.disconnect(i), ids[0]);
+  log('browser 1 disconnected');
+  const threeStreaming = await until(page, ids[2], s => s.status === 'ready' && s.frames >= 30, 90000, 'browser 3 streaming');
+  log(`browser 3 streams ${threeStreaming.videoWidth}x${threeStreaming.videoHeight}`);
+  const two_ = await snap(page, ids[1]);
+  for (const k of [1, 2]) await page.evaluate(i => window.fleet.disconnect(i), ids[k]);
+  return { waiting, fleets, threeWhileFull, three: threeStreaming, two: two_ };
+}
+
 let browser, server, code = 0;
 try {
   await bundle();
@@ -100,7 +137,7 @@ try {
   page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
   await page.goto(`http://${pageHost}:${server.address().port}/`);
   await page.waitForFunction(() => window.fleet !== undefined);
-  const result = await queue(page);
+  const result = scenario === 'walkthrough' ? await walkthrough(page) : await queue(page);
   console.log('RESULT ' + JSON.stringify({ ok: true, ...result }));
 } catch (e) {
   console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));

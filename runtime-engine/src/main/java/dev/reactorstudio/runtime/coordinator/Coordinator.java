@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.JsonBody;
 import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.guard.StartRateLimiter;
 import dev.reactorstudio.runtime.media.MediaEngine;
@@ -201,14 +202,11 @@ public final class Coordinator implements AutoCloseable {
         if (viewer == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (IOException e) {
-            ctx.status(400).json(SdkJson.detail("body is not JSON"));
+        JsonNode body = JsonBody.object(ctx, "{\"sdp_offer\": \"<SDP>\"}").orElse(null);
+        if (body == null) {
             return;
         }
-        String offer = body == null ? "" : body.path("sdp_offer").asText("");
+        String offer = body.path("sdp_offer").asText("");
         if (offer.isEmpty()) {
             ctx.status(400).json(SdkJson.detail("sdp_offer is missing"));
             return;

@@ -76,6 +76,9 @@ final class Dispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // close() interrupted a Redis call (Lettuce: RedisCommandInterruptedException)
+                }
                 // A state store hiccup (Redis restarting): try again at the next tick.
                 LOG.warn("Fleet dispatch failed: {}", e.toString());
                 sleepQuietly();

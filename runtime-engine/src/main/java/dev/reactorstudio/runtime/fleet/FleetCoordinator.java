@@ -7,6 +7,7 @@ import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
 import dev.reactorstudio.runtime.fleet.auth.Role;
 import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
 import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.JsonBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -38,6 +39,7 @@ public final class FleetCoordinator implements AutoCloseable {
     private static final String UPLOAD_PUT_PREFIX = "/uploads/";
     private static final Pattern FORWARDED_HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String REGISTRATION = "{\"id\", \"model\", \"version\", \"url\"}";
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -172,14 +174,11 @@ public final class FleetCoordinator implements AutoCloseable {
         if (client == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (IOException e) {
-            ctx.status(400).json(FleetJson.detail("body is not JSON: send {\"model\": {\"name\": \"<model_name>\"}}"));
+        JsonNode body = JsonBody.object(ctx, "{\"model\": {\"name\": \"<model_name>\"}}").orElse(null);
+        if (body == null) {
             return;
         }
-        String model = body == null ? "" : body.path("model").path("name").asText("");
+        String model = body.path("model").path("name").asText("");
         if (!MODEL_NAME.matcher(model).matches()) {
             ctx.status(400).json(FleetJson.detail("model.name is missing or not a model_name: send {\"model\": {\"name\": \"<model_name>\"}}"));
             return;
@@ -196,15 +195,20 @@ public final class FleetCoordinator implements AutoCloseable {
         ctx.json(FleetJson.session(created, position));
     }
 
+    /** The SDK's poll: one state-store round trip (it also keeps a waiting session queued). */
     private void getSession(Context ctx) {
-        SessionEntry session = ownSession(ctx);
-        if (session == null) {
+        FleetTokens.Verified client = client(ctx);
+        if (client == null) {
             return;
         }
-        if (SessionEntry.WAITING.equals(session.state())) {
-            state.touch(session.id(), System.currentTimeMillis());
+        String id = ctx.pathParam("sid");
+        Optional<FleetState.Poll> poll = ID.matcher(id).matches()
+                ? state.poll(id, client.subject(), System.currentTimeMillis()) : Optional.empty();
+        if (poll.isEmpty() || !poll.get().session().subject().equals(client.subject())) {
+            unknownSession(ctx, id);
+            return;
         }
-        ctx.json(FleetJson.session(session, state.position(session.id())));
+        ctx.json(FleetJson.session(poll.get().session(), poll.get().position()));
     }
 
     private void getSessionInfo(Context ctx) {
@@ -381,19 +385,16 @@ public final class FleetCoordinator implements AutoCloseable {
         if (verify(ctx, Role.RUNTIME) == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (IOException e) {
-            ctx.status(400).json(FleetJson.detail("body is not JSON"));
+        JsonNode body = JsonBody.object(ctx, REGISTRATION).orElse(null);
+        if (body == null) {
             return;
         }
-        String id = body == null ? "" : body.path("id").asText("");
-        String model = body == null ? "" : body.path("model").asText("");
-        String url = body == null ? "" : body.path("url").asText("");
+        String id = body.path("id").asText("");
+        String model = body.path("model").asText("");
+        String url = body.path("url").asText("");
         if (!ID.matcher(id).matches() || !MODEL_NAME.matcher(model).matches()
                 || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            ctx.status(400).json(FleetJson.detail("register with {\"id\", \"model\", \"version\", \"url\"}: id and model "
+            ctx.status(400).json(FleetJson.detail("register with " + REGISTRATION + ": id and model "
                     + "are names (letters, digits, . _ - :), url is the runtime's http(s) URL"));
             return;
         }
@@ -469,11 +470,15 @@ public final class FleetCoordinator implements AutoCloseable {
         String id = ctx.pathParam("sid");
         Optional<SessionEntry> session = ID.matcher(id).matches() ? state.session(id) : Optional.empty();
         if (session.isEmpty() || !session.get().subject().equals(client.subject())) {
-            ctx.status(404).json(FleetJson.detail("unknown session " + id + " (it closed long ago, or belongs to another "
-                    + "token subject): create a new one with POST /sessions"));
+            unknownSession(ctx, id);
             return null;
         }
         return session.get();
+    }
+
+    private static void unknownSession(Context ctx, String id) {
+        ctx.status(404).json(FleetJson.detail("unknown session " + id + " (it closed long ago, or belongs to another "
+                + "token subject): create a new one with POST /sessions"));
     }
 
     private FleetTokens.Verified client(Context ctx) {

@@ -23,6 +23,27 @@ public interface FleetState extends AutoCloseable {
     /** A waiting client polled: it stays queued. */
     void touch(String sessionId, long nowMs);
 
+    /** A session as a client's poll sees it, with its queue position (0 when not waiting). */
+    record Poll(SessionEntry session, long position) {
+    }
+
+    /**
+     * A client's poll ({@code GET /sessions/{id}}) in one step: the session and its position, and,
+     * when it is waiting and belongs to {@code subject}, {@link #touch} (it stays queued). Redis
+     * answers it in one round trip; the default composes the single steps.
+     */
+    default Optional<Poll> poll(String sessionId, String subject, long nowMs) {
+        Optional<SessionEntry> session = session(sessionId);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionEntry entry = session.get();
+        if (SessionEntry.WAITING.equals(entry.state()) && entry.subject().equals(subject)) {
+            touch(sessionId, nowMs);
+        }
+        return Optional.of(new Poll(entry, position(sessionId)));
+    }
+
     /** Models with at least one waiting session. */
     Set<String> waitingModels();
 

@@ -56,6 +56,12 @@ public final class MemoryFleetState implements FleetState {
         return queue == null || seq == null ? 0 : queue.headMap(seq, true).size();
     }
 
+    /** The default steps under this state's lock, so the position matches the session read. */
+    @Override
+    public synchronized Optional<Poll> poll(String sessionId, String subject, long nowMs) {
+        return FleetState.super.poll(sessionId, subject, nowMs);
+    }
+
     @Override
     public synchronized void touch(String sessionId, long nowMs) {
         polls.computeIfPresent(sessionId, (id, old) -> nowMs);

@@ -104,6 +104,19 @@ public final class RedisFleetState implements FleetState {
     }
 
     @Override
+    public Optional<Poll> poll(String sessionId, String subject, long nowMs) {
+        List<Object> fields = run(RedisScripts.POLL, ScriptOutputType.MULTI, sessionId, subject, nowMs);
+        if (isNil(fields)) {
+            return Optional.empty();
+        }
+        Map<String, String> h = new HashMap<>();
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            h.put(str(fields.get(i)), str(fields.get(i + 1)));
+        }
+        return Optional.of(new Poll(sessionOf(sessionId, h), parseLong(h.get("_position"))));
+    }
+
+    @Override
     public Set<String> waitingModels() {
         Set<String> waiting = new TreeSet<>();
         for (String model : redis.smembers(prefix + "models")) {

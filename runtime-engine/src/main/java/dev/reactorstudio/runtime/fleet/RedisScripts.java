@@ -40,6 +40,26 @@ final class RedisScripts {
             return redis.call('ZRANK', p .. 'queue:' .. model, sid) + 1
             """;
 
+    /**
+     * A client's poll in one round trip: the session's fields followed by {@code '_position', N};
+     * a waiting session of the polling subject (ARGV[3]) is touched. False when unknown.
+     */
+    static final String POLL = """
+            local p, sid = ARGV[1], ARGV[2]
+            local s = p .. 'sess:' .. sid
+            local h = redis.call('HGETALL', s)
+            if #h == 0 then return false end
+            local position = 0
+            if redis.call('HGET', s, 'state') == 'WAITING' then
+              if redis.call('HGET', s, 'sub') == ARGV[3] then redis.call('ZADD', p .. 'polls', 'XX', ARGV[4], sid) end
+              local rank = redis.call('ZRANK', p .. 'queue:' .. redis.call('HGET', s, 'model'), sid)
+              if rank then position = rank + 1 end
+            end
+            table.insert(h, '_position')
+            table.insert(h, tostring(position))
+            return h
+            """;
+
     static final String ASSIGN = """
             local p, model = ARGV[1], ARGV[2]
             local q, idle = p .. 'queue:' .. model, p .. 'idle:' .. model

@@ -58,6 +58,22 @@ class FleetAuthTest {
     }
 
     @Test
+    void aBadBodyIsRefusedWith400SayingWhatToSendAndQueuesNothing() {
+        String good = tokens.mint("u", Role.CLIENT, Duration.ofMinutes(5));
+        FleetHttp.Reply broken = FleetHttp.send("POST", base + "/sessions", good, "{\"model\": ");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().path("detail").asText()).contains("not JSON").contains("send {\"model\": {\"name\"");
+        FleetHttp.Reply array = FleetHttp.send("POST", base + "/sessions", good, "[]");
+        assertThat(array.body().path("detail").asText()).contains("not an object");
+        String runtimeToken = tokens.mint("runtime:x", Role.RUNTIME, Duration.ofMinutes(5));
+        FleetHttp.Reply register = FleetHttp.send("POST", base + "/fleet/runtimes", runtimeToken, "\"x\"");
+        assertThat(register.status()).isEqualTo(400);
+        assertThat(register.body().path("detail").asText()).contains("\"id\", \"model\", \"version\", \"url\"");
+        assertThat(FleetHttp.get(base + "/fleet", good).body().path("queue")).isEmpty();
+        assertThat(FleetHttp.get(base + "/fleet", good).body().path("runtimes")).isEmpty();
+    }
+
+    @Test
     void anApiKeyBuysAShortLivedTokenAndAWrongKeyDoesNot() {
         assertThat(FleetHttp.get(base + "/tokens", null).status()).isEqualTo(401);
         FleetHttp.Reply wrong = FleetHttp.send("GET", base + "/tokens", null, null);

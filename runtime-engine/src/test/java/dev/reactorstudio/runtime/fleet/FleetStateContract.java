@@ -107,6 +107,34 @@ abstract class FleetStateContract {
     }
 
     @Test
+    void aPollReadsTheSessionAndItsPositionAndKeepsOnlyItsOwnersWaitingSessionQueued() {
+        runtime("r1", "m");
+        state.enqueue("a", "m", "alice", 100);
+        state.enqueue("b", "m", "bob", 100);
+        state.enqueue("c", "m", "carol", 100);
+        assertThat(state.poll("nope", "alice", 900)).isEmpty();
+
+        FleetState.Poll b = state.poll("b", "bob", 900).orElseThrow();
+        assertThat(b.session().subject()).isEqualTo("bob");
+        assertThat(b.session().state()).isEqualTo(SessionEntry.WAITING);
+        assertThat(b.position()).isEqualTo(2);
+        state.poll("c", "mallory", 900); // another subject's poll reads but does not keep it queued
+        assertThat(state.silentWaiting(500)).containsExactlyInAnyOrder("a", "c");
+
+        assertThat(state.assign("m", 1000)).map(Assignment::sessionId).contains("a");
+        assertThat(state.poll("a", "alice", 1000).orElseThrow().position()).as("being started").isZero();
+        assertThat(state.poll("b", "bob", 1000).orElseThrow().position()).isEqualTo(1);
+        state.activate("a", "r1", "rs-a", "{}");
+        FleetState.Poll active = state.poll("a", "alice", 1100).orElseThrow();
+        assertThat(active.session().state()).isEqualTo(SessionEntry.ACTIVE);
+        assertThat(active.session().runtimeSession()).isEqualTo("rs-a");
+        assertThat(active.position()).isZero();
+        state.close("b", "left", 1200);
+        assertThat(state.poll("b", "bob", 1300).orElseThrow().session().state()).isEqualTo(SessionEntry.CLOSED);
+        assertThat(state.poll("c", "carol", 1300).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
     void reRegisteringARuntimeClosesTheSessionItServedAndDeregisteringRemovesIt() {
         runtime("r1", "m");
         state.enqueue("a", "m", "u", 1);

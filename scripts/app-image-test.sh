@@ -64,7 +64,7 @@ expect_frames() { # NAME
     sleep 1
   done
   local painted
-  painted="$(grep -o 'painted [0-9]* ms' "$work/$name.out" | head -1 || true)"
+  painted="$(grep -o 'painted [0-9]* ms after JVM start\( ([0-9-]* ms of CPU)\)\?' "$work/$name.out" | head -1 || true)"
   stop
   if [[ -z "$delivered" || "$delivered" -lt 30 ]]; then
     echo "FAIL $name: ${delivered:-no} frames in /metrics after 180 s; the app said:" >&2
@@ -75,7 +75,7 @@ expect_frames() { # NAME
     || { echo "FAIL $name: not run from a writable copy in ~/ReactorStudio/examples" >&2; exit 1; }
   [[ -s "$home/.local/state/reactor-studio/logs/studio.log" ]] && grep -q "Session .* started" "$home/.local/state/reactor-studio/logs/studio.log" \
     || { echo "FAIL $name: no log file in ~/.local/state/reactor-studio/logs" >&2; exit 1; }
-  echo "ok $name: $delivered frames delivered $((SECONDS - start_s)) s after launch (window ${painted:-not logged})"
+  echo "ok $name: $delivered frames delivered $((SECONDS - start_s)) s after launch (window ${painted:-not logged}; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 expect_frames hello-pattern

@@ -91,9 +91,17 @@ public final class ModelHost implements AutoCloseable {
             try {
                 RequirementsProgress.Listener caller = options.python().requirementsListener();
                 model = ModelLoader.load(folder, manifest.modelClass(), manifest.args(),
-                        options.python().withRequirementsListener(p -> {
-                            requirementsProgress(p);
-                            caller.onProgress(p);
+                        options.python().withRequirementsListener(new RequirementsProgress.Listener() {
+                            @Override
+                            public void onProgress(RequirementsProgress p) {
+                                requirementsProgress(p);
+                                caller.onProgress(p);
+                            }
+
+                            @Override
+                            public boolean stopRequested() {
+                                return closed || caller.stopRequested(); // cancelLoad(): Stop in the studio
+                            }
                         }));
             } finally {
                 RuntimeBinding.unbindWeights();

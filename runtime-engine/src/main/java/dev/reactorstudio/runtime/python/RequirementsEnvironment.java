@@ -1,8 +1,6 @@
 package dev.reactorstudio.runtime.python;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,14 +25,15 @@ import org.slf4j.LoggerFactory;
  * {@code <cacheRoot>/venvs/<model>-<hash>}, keyed by the file's content and the base interpreter, so
  * an unchanged file costs nothing on the next run and a changed one gets a fresh environment. It
  * counts as ready only once pip succeeded (a marker file): an interrupted or failed install is
- * redone. A file lock keeps two runtimes from building the same environment at once.
+ * redone. A file lock keeps two runtimes from building the same environment at once. It can be
+ * stopped ({@link RequirementsProgress.Listener#stopRequested()}, an interrupt, the JVM exiting):
+ * pip's process tree is killed ({@link StoppableCommand}) and the half-made environment deleted.
  */
 public final class RequirementsEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(RequirementsEnvironment.class);
     static final String REQUIREMENTS = "requirements.txt";
     private static final String READY_MARKER = ".reactor-requirements-ready";
     private static final Pattern RESOLVED = Pattern.compile("^(?:Collecting|Requirement already satisfied:|Processing)\\s+(\\S+)");
-    private static final int KEPT_LINES = 200;
 
     private RequirementsEnvironment() {}
 
@@ -90,19 +85,47 @@ public final class RequirementsEnvironment {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            discard(venv);
+            listener.onProgress(new RequirementsProgress(RequirementsProgress.Phase.STOPPED, 0, total, ""));
             throw new PythonStartException("installing the requirements of " + modelName + " was interrupted", REQUIREMENTS, 0, e);
+        } catch (Stopped e) {
+            discard(venv);
+            listener.onProgress(new RequirementsProgress(RequirementsProgress.Phase.STOPPED, 0, total, ""));
+            throw new PythonStartException("installing the requirements of " + modelName + " was stopped; the half-made "
+                    + "environment was removed and the next Run makes it afresh", REQUIREMENTS, 0, null);
+        }
+    }
+
+    /** The install was stopped on request. */
+    private static final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void discard(Path venv) {
+        try {
+            deleteTree(venv);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("Could not remove the half-made environment {} ({}); the next run rebuilds it", venv, e.getMessage());
         }
     }
 
     private static void build(Path folder, String modelName, String baseInterpreter, Path venv, Path python, int total,
-                              RequirementsProgress.Listener listener) throws IOException, InterruptedException, PythonStartException {
+                              RequirementsProgress.Listener listener) throws IOException, InterruptedException, PythonStartException, Stopped {
         deleteTree(venv);
         LOG.info("Python requirements of {}: creating {}", modelName, venv);
         listener.onProgress(new RequirementsProgress(RequirementsProgress.Phase.CREATING_ENVIRONMENT, 0, total, venv.toString()));
-        Run created = run(List.of(baseInterpreter, "-m", "venv", "--system-site-packages", venv.toString()), folder, line -> {});
-        if (created.exit != 0) {
+        StoppableCommand.Result created = StoppableCommand.run(List.of(baseInterpreter, "-m", "venv", "--system-site-packages",
+                venv.toString()), folder, line -> {}, listener::stopRequested);
+        if (created.stopped()) {
+            throw new Stopped();
+        }
+        if (created.exit() != 0) {
             throw new PythonStartException("cannot create a virtual environment for " + REQUIREMENTS + " with \"" + baseInterpreter
-                    + " -m venv\" (exit " + created.exit + "):\n" + indent(errorLines(created.lines))
+                    + " -m venv\" (exit " + created.exit() + "):\n" + indent(errorLines(created.lines()))
                     + "\nOn Debian/Ubuntu install the venv module: apt-get install python3-venv"
                     + "\nOr run the model in an interpreter of your own: reactor run --python PATH", REQUIREMENTS, 0, null);
         }
@@ -110,7 +133,7 @@ public final class RequirementsEnvironment {
                 "--no-input", "--progress-bar", "off", "-r", folder.resolve(REQUIREMENTS).toString());
         int[] done = {0};
         listener.onProgress(new RequirementsProgress(RequirementsProgress.Phase.INSTALLING, 0, total, ""));
-        Run pip = run(install, folder, line -> {
+        StoppableCommand.Result pip = StoppableCommand.run(install, folder, line -> {
             LOG.info("pip: {}", line);
             Matcher m = RESOLVED.matcher(line);
             if (m.find()) {
@@ -119,41 +142,16 @@ public final class RequirementsEnvironment {
                 String what = m.group(1).substring(m.group(1).lastIndexOf('/') + 1);
                 listener.onProgress(new RequirementsProgress(RequirementsProgress.Phase.INSTALLING, done[0], total, what));
             }
-        });
-        if (pip.exit != 0) {
-            throw new PythonStartException("pip could not install the requirements of " + modelName + " (exit " + pip.exit + "):\n"
-                    + indent(errorLines(pip.lines)) + "\nFix " + folder.resolve(REQUIREMENTS) + ", then Run again (the environment is "
+        }, listener::stopRequested);
+        if (pip.stopped()) {
+            throw new Stopped();
+        }
+        if (pip.exit() != 0) {
+            throw new PythonStartException("pip could not install the requirements of " + modelName + " (exit " + pip.exit() + "):\n"
+                    + indent(errorLines(pip.lines())) + "\nFix " + folder.resolve(REQUIREMENTS) + ", then Run again (the environment is "
                     + "rebuilt), or retry by hand:\n  " + String.join(" ", install.subList(0, 4)) + " -r " + folder.resolve(REQUIREMENTS),
                     REQUIREMENTS, 0, null);
         }
-    }
-
-    private record Run(int exit, List<String> lines) {}
-
-    /** Runs a command with stdout and stderr merged, handing each line over and keeping the last ones. */
-    private static Run run(List<String> command, Path workDir, java.util.function.Consumer<String> onLine)
-            throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Run(127, List.of("cannot start " + command.get(0) + ": " + e.getMessage()));
-        }
-        Deque<String> kept = new ArrayDeque<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                onLine.accept(line);
-                kept.addLast(line);
-                if (kept.size() > KEPT_LINES) {
-                    kept.removeFirst();
-                }
-            }
-        } finally {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        return new Run(process.exitValue(), new ArrayList<>(kept));
     }
 
     /** pip's own error lines when it printed any ({@code ERROR: ...}), else its last lines. */

@@ -11,8 +11,8 @@ package dev.reactorstudio.runtime.python;
  */
 public record RequirementsProgress(Phase phase, int done, int total, String current) {
 
-    /** The steps, in order; {@link #READY} and {@link #FAILED} end it. */
-    public enum Phase { CREATING_ENVIRONMENT, INSTALLING, READY, FAILED }
+    /** The steps, in order; {@link #READY}, {@link #FAILED} and {@link #STOPPED} end it. */
+    public enum Phase { CREATING_ENVIRONMENT, INSTALLING, READY, FAILED, STOPPED }
 
     public RequirementsProgress {
         current = current == null ? "" : current;
@@ -23,12 +23,12 @@ public record RequirementsProgress(Phase phase, int done, int total, String curr
         return switch (phase) {
             case CREATING_ENVIRONMENT -> 0;
             case INSTALLING -> 0.1 + 0.9 * (total == 0 ? 0 : Math.min(done, total) / (double) total);
-            case READY, FAILED -> 1;
+            case READY, FAILED, STOPPED -> 1;
         };
     }
 
     public boolean finished() {
-        return phase == Phase.READY || phase == Phase.FAILED;
+        return phase == Phase.READY || phase == Phase.FAILED || phase == Phase.STOPPED;
     }
 
     /** E.g. {@code installing requirements 2/5: numpy}. */
@@ -39,6 +39,7 @@ public record RequirementsProgress(Phase phase, int done, int total, String curr
                     + (current.isEmpty() ? "" : ": " + current);
             case READY -> "requirements installed";
             case FAILED -> "installing requirements failed";
+            case STOPPED -> "installing requirements stopped";
         };
     }
 
@@ -48,5 +49,14 @@ public record RequirementsProgress(Phase phase, int done, int total, String curr
         Listener NONE = p -> {};
 
         void onProgress(RequirementsProgress progress);
+
+        /**
+         * Asked several times a second while the environment is made: {@code true} stops it — pip's
+         * whole process tree is killed and the half-made environment deleted (the next run makes it
+         * afresh). Any thread.
+         */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 }

@@ -114,6 +114,7 @@ public final class ProjectActions {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Some files have unsaved changes. Save them first?",
                 ButtonType.YES, ButtonType.NO, ButtonType.CANCEL);
         alert.initOwner(owner);
+        dev.reactorstudio.studio.common.Dialogs.centreOn(alert, owner);
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == ButtonType.YES) {
             return saveAll();
@@ -136,7 +137,7 @@ public final class ProjectActions {
         if (current != null && current.folder().getParent() != null) {
             chooser.setInitialDirectory(current.folder().getParent().toFile());
         }
-        var folder = chooser.showDialog(owner);
+        var folder = chooser.showDialog(dev.reactorstudio.studio.common.Dialogs.chooserOwner(owner));
         if (folder != null) {
             open(folder.toPath());
         }
@@ -155,6 +156,7 @@ public final class ProjectActions {
             if (!outcome.ok()) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, outcome.output(), ButtonType.OK);
                 alert.initOwner(owner);
+                dev.reactorstudio.studio.common.Dialogs.centreOn(alert, owner);
                 alert.setHeaderText("Could not create " + request.folder());
                 alert.showAndWait();
                 return;

@@ -157,6 +157,7 @@ public final class RunActions implements ServicesListener {
         alert.setTitle("A model is running");
         if (owner != null) {
             alert.initOwner(owner);
+            dev.reactorstudio.studio.common.Dialogs.centreOn(alert, owner);
         }
         return alert.showAndWait().orElse(ButtonType.CANCEL);
     }

@@ -68,13 +68,23 @@ public final class Studio implements AutoCloseable {
 
         /** The user's settings file ({@code ~/.config/reactor-studio/settings.properties}) and folders. */
         public static Options defaults(Consumer<String> browser) {
+            return defaults(userSettings(), browser);
+        }
+
+        /** As {@link #defaults(Consumer)}, with the settings already read by {@link #userSettings()}. */
+        public static Options defaults(Preferences prefs, Consumer<String> browser) {
+            Path captures = Path.of(prefs.get("captures", UserDirs.current().captures().toString()));
+            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
+        }
+
+        /** Reads the user's settings file; blocking file I/O, safe on any thread. */
+        public static Preferences userSettings() {
             UserDirs dirs = UserDirs.current();
             Preferences prefs = SettingsFile.open(dirs.settingsFile());
             if (prefs.get(EXAMPLES_FOLDER, null) == null) {
                 prefs.put(EXAMPLES_FOLDER, dirs.examples().toString());
             }
-            Path captures = Path.of(prefs.get("captures", dirs.captures().toString()));
-            return new Options(prefs, captures, ServiceOptions.DEFAULT_HOST, browser);
+            return prefs;
         }
     }
 

@@ -10,6 +10,7 @@ public final class StudioLauncher {
     private StudioLauncher() {}
 
     public static void main(String[] args) {
+        StartupPreload.begin();
         Application.launch(StudioApp.class, args);
     }
 }

@@ -1,10 +1,13 @@
 package dev.reactorstudio.studio.app;
 
 import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Remembers the window's position, size and maximized state across runs. The first launch opens
@@ -37,21 +40,44 @@ final class WindowState {
     void restore(Stage stage) {
         double w = width();
         double h = height();
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
         // A stage shown before (tests reuse one) keeps its old size for a new scene unless told.
         stage.sizeToScene();
         double x = prefs.getDouble("window.x", Double.NaN);
         double y = prefs.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        } else {
+        if (Double.isNaN(x) || Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty()) {
             Rectangle2D screen = screen();
-            stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - w) / 2));
-            stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - h) / 2));
+            x = screen.getMinX() + Math.max(0, (screen.getWidth() - w) / 2);
+            y = screen.getMinY() + Math.max(0, (screen.getHeight() - h) / 2);
         }
-        stage.setMaximized(prefs.getBoolean("window.maximized", false));
+        stage.setX(x);
+        stage.setY(y);
+        boolean maximized = prefs.getBoolean("window.maximized", false);
+        stage.setMaximized(maximized);
+        if (stage.isShowing()) {
+            stage.setMinWidth(640);
+            stage.setMinHeight(480);
+            return;
+        }
+        // Under openbox a window whose first map carries minimum-size hints opens at that minimum, at 0,0: the
+        // minimum is set once the window is up, and its size and place are asked for again then.
+        double placeX = x;
+        double placeY = y;
+        EventHandler<WindowEvent> shown = new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                Platform.runLater(() -> {
+                    stage.setMinWidth(640);
+                    stage.setMinHeight(480);
+                    if (!stage.isMaximized()) {
+                        stage.sizeToScene();
+                        stage.setX(placeX);
+                        stage.setY(placeY);
+                    }
+                });
+            }
+        };
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown);
     }
 
     void save(Stage stage) {

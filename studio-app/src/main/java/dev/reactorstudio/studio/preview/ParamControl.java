@@ -363,7 +363,7 @@ abstract class ParamControl {
             choose.setOnAction(e -> {
                 javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
                 chooser.setTitle("File for " + spec.name());
-                java.io.File picked = chooser.showOpenDialog(choose.getScene().getWindow());
+                java.io.File picked = chooser.showOpenDialog(dev.reactorstudio.studio.common.Dialogs.chooserOwner(choose.getScene().getWindow()));
                 if (picked != null) {
                     path.setText(picked.getAbsolutePath());
                     committed();

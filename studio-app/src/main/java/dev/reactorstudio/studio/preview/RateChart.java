@@ -4,7 +4,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
-/** The last minute of preview fps and model emit rate, one point per second. */
+/** The last minute of preview fps and model emit rate, one point per second, with a legend naming both. */
 final class RateChart extends LineChart<Number, Number> {
     private static final int WINDOW = 60;
 
@@ -31,6 +31,7 @@ final class RateChart extends LineChart<Number, Number> {
         setPrefHeight(130);
         setMinHeight(100);
         getStyleClass().add("rate-chart");
+        setId("rate-chart");
     }
 
     void add(double previewFps, double emitRate) {

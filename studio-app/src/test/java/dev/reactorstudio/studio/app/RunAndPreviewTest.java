@@ -145,6 +145,16 @@ class RunAndPreviewTest {
         int[] first = sample(robot, view.getImage());
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> !java.util.Arrays.equals(first, sample(robot, view.getImage())));
         assertThat(view.getImage().getWidth()).isEqualTo(640);
+        // The rate chart says which line is which: a legend naming both series, shown inside the chart.
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#rate-chart").queryAs(javafx.scene.chart.LineChart.class);
+        List<javafx.scene.control.Label> legend = robot.from(chart).lookup(".chart-legend-item").queryAllAs(javafx.scene.control.Label.class)
+                .stream().toList();
+        assertThat(legend).extracting(javafx.scene.control.Label::getText).containsExactly("preview fps", "emit /s");
+        for (javafx.scene.control.Label item : legend) {
+            assertThat(item.isVisible() && item.getWidth() > 0).as(item.getText() + " laid out").isTrue();
+            assertThat(chart.localToScene(chart.getBoundsInLocal()).contains(item.localToScene(item.getBoundsInLocal())))
+                    .as(item.getText() + " inside the chart").isTrue();
+        }
 
         // A command from the generated panel reaches the model, whose message shows in the log.
         @SuppressWarnings("unchecked")

@@ -1,0 +1,209 @@
+package dev.reactorstudio.studio.app;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.robot.Robot;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * The studio's window under a real window manager (scripts/studio-wm-check.sh: Xvfb 1600×1000 +
+ * openbox), as a new user meets it: the first window's size and place, the same place after a
+ * relaunch, and New Model / Open over a maximized studio — centred on it, the studio still maximized
+ * and the same size afterwards. Prints one {@code WM ok|FAIL ...} line per check and screenshots of
+ * the whole screen (window-manager frames included); exits non-zero when a check fails. A tool
+ * like {@link StudioTour}, not a unit test: Monocle has no window manager.
+ */
+public final class WindowManagerCheck {
+    private static Path out;
+    private static boolean failed;
+
+    private WindowManagerCheck() {
+    }
+
+    public static void main(String[] args) {
+        out = Path.of(args.length > 0 ? args[0] : "target/wm-check").toAbsolutePath();
+        Application.launch(Check.class, args);
+        System.exit(failed ? 1 : 0);
+    }
+
+    /** The check's application. */
+    public static final class Check extends Application {
+        private Preferences prefs;
+        private Stage stage;
+        private Studio studio;
+
+        @Override
+        public void start(Stage primary) throws Exception {
+            stage = primary;
+            prefs = Preferences.userRoot().node("dev/reactorstudio/wm-check/" + UUID.randomUUID());
+            Path home = Files.createTempDirectory("wm-home");
+            prefs.put(Studio.EXAMPLES_FOLDER, home.resolve("ReactorStudio/examples").toString());
+            studio = Studio.open(stage, new Studio.Options(prefs, Files.createTempDirectory("wm-captures"), "127.0.0.1", url -> { }));
+            Thread check = new Thread(() -> {
+                try {
+                    check();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    failed = true;
+                } finally {
+                    Platform.runLater(() -> {
+                        studio.close();
+                        try {
+                            prefs.removeNode();
+                        } catch (Exception ignored) {
+                            // a leftover node is harmless
+                        }
+                        Platform.exit();
+                    });
+                }
+            }, "wm-check");
+            check.setDaemon(true);
+            check.start();
+        }
+
+        private void check() throws Exception {
+            Files.createDirectories(out);
+            Thread.sleep(2500); // the window manager maps, frames and places the window
+            Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
+            Rectangle2D first = bounds(stage);
+            report("first window is a sensible size", first.getWidth() >= 1000 && first.getHeight() >= 700
+                    && first.getWidth() <= screen.getWidth() && first.getHeight() <= screen.getHeight(), first + " on " + screen);
+            double dx = Math.abs(first.getMinX() + first.getWidth() / 2 - (screen.getMinX() + screen.getWidth() / 2));
+            double dy = Math.abs(first.getMinY() + first.getHeight() / 2 - (screen.getMinY() + screen.getHeight() / 2));
+            report("first window is centred", dx <= 40 && dy <= 40, "centre off by " + dx + "," + dy);
+            screenshot("wm-first-window.png");
+
+            // Moved and resized by the user, then closed: the next launch opens there again.
+            fx(() -> {
+                stage.setX(120);
+                stage.setY(90);
+                stage.setWidth(1200);
+                stage.setHeight(760);
+            });
+            Thread.sleep(1500);
+            Rectangle2D moved = bounds(stage);
+            fx(() -> studio.close());
+            fx(() -> studio = Studio.open(stage, new Studio.Options(prefs, Files.createTempDirectory("wm-captures"), "127.0.0.1", url -> { })));
+            Thread.sleep(2500);
+            Rectangle2D again = bounds(stage);
+            report("a relaunch opens where the window was", close(moved, again, 12), moved + " then " + again);
+
+            // Maximized, then New Model: centred on the studio, which stays maximized at its size.
+            fx(() -> stage.setMaximized(true));
+            Thread.sleep(2000);
+            Rectangle2D maximized = bounds(stage);
+            report("maximizes", onFx(stage::isMaximized), maximized.toString());
+            Platform.runLater(() -> studio.projectActions().newModel());
+            Window dialog = waitForWindow("New model");
+            Thread.sleep(1500);
+            Rectangle2D box = bounds(dialog);
+            double cx = Math.abs(box.getMinX() + box.getWidth() / 2 - (maximized.getMinX() + maximized.getWidth() / 2));
+            report("New Model is centred on the studio (horizontally)", cx <= 40, box + " over " + maximized);
+            report("New Model is inside the studio", maximized.contains(box), box + " over " + maximized);
+            report("the studio stays maximized under New Model", onFx(stage::isMaximized) && close(maximized, bounds(stage), 2),
+                    bounds(stage).toString());
+            screenshot("wm-new-model.png");
+            fx(dialog::hide);
+            Thread.sleep(1000);
+            report("the studio is still maximized after New Model", onFx(stage::isMaximized) && close(maximized, bounds(stage), 2),
+                    bounds(stage).toString());
+
+            // Open (GTK's own folder chooser, whose modal loop holds the FX thread): the studio keeps its size.
+            Platform.runLater(() -> studio.projectActions().chooseAndOpen());
+            Thread.sleep(3000);
+            screenshotByAwt("wm-open-folder.png");
+            java.awt.Robot keys = new java.awt.Robot();
+            keys.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+            keys.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+            Thread.sleep(1500);
+            report("the studio is still maximized after Open", onFx(stage::isMaximized) && close(maximized, bounds(stage), 2),
+                    bounds(stage).toString());
+        }
+
+        /** AWT's robot: it needs no FX thread (busy in a native dialog's loop). */
+        private static void screenshotByAwt(String name) throws Exception {
+            java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+            ImageIO.write(new java.awt.Robot().createScreenCapture(screen), "png", out.resolve(name).toFile());
+            System.out.println("WM screenshot " + out.resolve(name));
+        }
+
+        private static boolean close(Rectangle2D a, Rectangle2D b, double tolerance) {
+            return Math.abs(a.getMinX() - b.getMinX()) <= tolerance && Math.abs(a.getMinY() - b.getMinY()) <= tolerance
+                    && Math.abs(a.getWidth() - b.getWidth()) <= tolerance && Math.abs(a.getHeight() - b.getHeight()) <= tolerance;
+        }
+
+        private static void report(String what, boolean ok, String detail) {
+            System.out.println("WM " + (ok ? "ok   " : "FAIL ") + what + " (" + detail + ")");
+            failed |= !ok;
+        }
+
+        private static Rectangle2D bounds(Window window) throws Exception {
+            return onFx(() -> new Rectangle2D(window.getX(), window.getY(), window.getWidth(), window.getHeight()));
+        }
+
+        private Window waitForWindow(String title) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                Window found = onFx(() -> Window.getWindows().stream()
+                        .filter(w -> w instanceof Stage s && s != stage && title.equals(s.getTitle()) && s.isShowing())
+                        .findFirst().orElse(null));
+                if (found != null) {
+                    return found;
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("no window titled " + title);
+        }
+
+        private void screenshot(String name) throws Exception {
+            WritableImage shot = onFx(() -> new Robot().getScreenCapture(null, Screen.getPrimary().getBounds()));
+            BufferedImage image = new BufferedImage((int) shot.getWidth(), (int) shot.getHeight(), BufferedImage.TYPE_INT_RGB);
+            PixelReader pixels = shot.getPixelReader();
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, pixels.getArgb(x, y));
+                }
+            }
+            ImageIO.write(image, "png", out.resolve(name).toFile());
+            System.out.println("WM screenshot " + out.resolve(name));
+        }
+
+        private static void fx(ThrowingRunnable action) throws Exception {
+            onFx(() -> {
+                action.run();
+                return null;
+            });
+        }
+
+        private static <T> T onFx(Callable<T> action) throws Exception {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    result.complete(action.call());
+                } catch (Exception e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result.get(30, TimeUnit.SECONDS);
+        }
+
+        /** An action that may throw. */
+        private interface ThrowingRunnable {
+            void run() throws Exception;
+        }
+    }
+}

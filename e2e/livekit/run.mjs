@@ -36,7 +36,7 @@ try {
   // 1. connected (or failed), 2. enough frames decoded, 3. the command's effect comes back.
   while (Date.now() < deadline && r.state === 'starting') { await sleep(100); r = await result(); }
   if (r.state === 'connected') {
-    while (Date.now() < deadline && r.framesDecoded < (config.frames || 30)) { await sleep(200); r = await result(); }
+    while (Date.now() < deadline && r.framesDecoded < (config.frames ?? 30)) { await sleep(200); r = await result(); }
     if (config.command) {
       await page.evaluate((c) => window.sendCommand(c), config.command);
       const expected = [].concat(config.expectMessage || []);

@@ -109,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int maxStartsPerMinute;
 
+    @Option(names = "--max-queued-commands", defaultValue = "" + Limits.DEFAULT_QUEUED_COMMANDS,
+            description = "Commands a session holds while the model is busy; one more is refused (HTTP 429, or a "
+                    + "commandError on the data channel) and never reaches the model (default ${DEFAULT-VALUE}).")
+    int maxQueuedCommands;
+
 
     @Option(names = "--max-upload-mb", defaultValue = "100",
             description = "Largest file a client may upload to a session, in MiB; a session holds at most 4 such files (default ${DEFAULT-VALUE}).")
@@ -183,9 +188,15 @@ final class RunCommand implements Callable<Integer> {
         // A Python model's requirements.txt installs into its own environment first: show how it goes.
         hostOptions = hostOptions.withPython(hostOptions.python()
                 .withRequirementsListener(new RequirementsBar(err, System.console() != null)));
+        if (maxQueuedCommands < 1) {
+            err.println("reactor run: --max-queued-commands must be at least 1, got " + maxQueuedCommands);
+            return 2;
+        }
         if (join != null) {
-            return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions),
-                    joinOptions());
+            // A fleet member serves one client at a time through its coordinator; only the command queue applies here.
+            return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions)
+                    .withSecurity(SecurityOptions.defaults().withLimits(Limits.defaults()
+                            .withQueuedCommands(maxQueuedCommands))), joinOptions());
         }
         if (jwtSecret != null || jwtSecretFile != null || advertise != null || runtimeId != null) {
             err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");
@@ -200,7 +211,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             security = security.withLimits(new Limits(maxViewers, maxPendingPeers,
-                    Duration.ofSeconds(pendingPeerTimeoutSeconds), maxMessageBytes, maxBodyBytes, maxStartsPerMinute));
+                    Duration.ofSeconds(pendingPeerTimeoutSeconds), maxMessageBytes, maxBodyBytes, maxStartsPerMinute,
+                    maxQueuedCommands));
         } catch (IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());
             return 2;

@@ -170,6 +170,7 @@ public final class ModelHost implements AutoCloseable {
                 .withQueueDepth(options.queueDepth())
                 .withOrphanTimeout(options.orphanTimeout())
                 .withStopGrace(options.stopGrace())
+                .withCommandQueue(options.commandQueue())
                 .withTracks(manifest.tracks());
         return manifest.size().map(hw -> settings.withDefaultSize(hw[1], hw[0])).orElse(settings);
     }

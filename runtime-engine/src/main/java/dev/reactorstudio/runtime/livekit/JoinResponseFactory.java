@@ -1,17 +1,21 @@
 package dev.reactorstudio.runtime.livekit;
 
+import java.util.Arrays;
+import java.util.List;
 import livekit.LivekitModels.ClientConfigSetting;
 import livekit.LivekitModels.ClientConfiguration;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.ParticipantPermission;
 import livekit.LivekitModels.Room;
 import livekit.LivekitModels.ServerInfo;
+import livekit.LivekitModels.TrackSource;
 import livekit.LivekitRtc.JoinResponse;
 
 /**
  * The first message of every signal connection. Choices that keep the server small:
  * <ul>
  *   <li>viewers see only the model, never each other (no viewer-to-viewer updates to send);</li>
+ *   <li>the viewer's own permissions are its token's, so the client does not try what the server refuses;</li>
  *   <li>{@code resume_connection = DISABLED}: a client that lost its connection re-joins from
  *       scratch, so there is no resume state to keep;</li>
  *   <li>v0 is subscriber-primary: the server offers the video, the client's publisher
@@ -28,6 +32,13 @@ final class JoinResponseFactory {
     private JoinResponseFactory() {
     }
 
+    /** The token's {@code canPublishSources} as the client reads them (unknown names are left out). */
+    private static List<TrackSource> sources(AccessGrant grant) {
+        return grant.publishSources().stream()
+                .flatMap(name -> Arrays.stream(TrackSource.values()).filter(s -> s.name().equalsIgnoreCase(name)))
+                .toList();
+    }
+
     static JoinResponse create(RoomState room, ViewerIdentity viewer, ParticipantInfo model, SignalPath path) {
         ParticipantInfo self = ParticipantInfo.newBuilder()
                 .setSid(viewer.sid())
@@ -38,9 +49,11 @@ final class JoinResponseFactory {
                 .setJoinedAt(System.currentTimeMillis() / 1000)
                 .setPermission(ParticipantPermission.newBuilder()
                         .setCanSubscribe(viewer.grant().canSubscribe())
-                        // Viewers publish only into the model's declared inputs (InputPublications checks each track).
-                        .setCanPublish(!room.model().tracks().inputs().isEmpty())
-                        .setCanPublishData(viewer.grant().canPublishData()))
+                        // The token's grant, and only when the model takes inputs: the server accepts just those
+                        // (GrantEnforcer, then InputPublications for each track).
+                        .setCanPublish(viewer.grant().canPublish() && !room.model().tracks().inputs().isEmpty())
+                        .setCanPublishData(viewer.grant().canPublishData())
+                        .addAllCanPublishSources(sources(viewer.grant())))
                 .setVersion(1)
                 .build();
         return JoinResponse.newBuilder()

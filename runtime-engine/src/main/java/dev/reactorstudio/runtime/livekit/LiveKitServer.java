@@ -59,6 +59,8 @@ public final class LiveKitServer implements AutoCloseable {
     private final Limits limits;
     private final StartRateLimiter joinLimiter;
     private final MessageLimit messageLimit;
+    private final GrantEnforcer grants = new GrantEnforcer();
+    private final PendingJoins pending;
     private final Javalin app;
     private String host;
 
@@ -89,6 +91,7 @@ public final class LiveKitServer implements AutoCloseable {
         this.limits = security.limits();
         this.joinLimiter = new StartRateLimiter(limits.sessionStartsPerMinute());
         this.messageLimit = new MessageLimit(limits.dataMessageBytes());
+        this.pending = new PendingJoins(limits.pendingPeers(), limits.pendingPeerLifetime());
         this.bridge = new SessionBridge(sessions, room, new ObjectMapper(), onFirstUse, messageLimit);
         this.negotiations = negotiations;
         this.app = Javalin.create(config -> {
@@ -153,6 +156,7 @@ public final class LiveKitServer implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("Some LiveKit viewers did not close within {} s", CLOSE_WAIT.toSeconds());
         }
+        pending.close();
         app.stop();
     }
 
@@ -161,9 +165,24 @@ public final class LiveKitServer implements AutoCloseable {
         return messageLimit.dropped();
     }
 
+    /** Data packets dropped because the sender's token has {@code canPublishData: false}. */
+    public long dataPacketsRefused() {
+        return grants.dataRefused();
+    }
+
+    /** Track publications refused by the token (no {@code canPublish}, or a source it does not grant). */
+    public long publicationsRefused() {
+        return grants.publishRefused();
+    }
+
+    /** Viewers whose signal socket is open but whose peer connection has not connected yet. */
+    public int pendingJoins() {
+        return pending.count();
+    }
+
     /**
      * Before the upgrade: a socket opens only for a valid token, readable join parameters, a free
-     * viewer seat and a client within its join rate.
+     * viewer seat, room among the joins still connecting and a client within its join rate.
      */
     private void admit(Context ctx, SignalPath path) throws IOException {
         Admission admission = check(ctx, path);
@@ -205,11 +224,6 @@ public final class LiveKitServer implements AutoCloseable {
             LOG.info("Rejected a {} join from {}: {}", path.path(), ctx.ip(), e.getMessage());
             return new Admission(e.status(), e.getMessage(), null, null);
         }
-        if (!grant.canSubscribe()) {
-            // Every participant here watches the model; a token that may not subscribe gets nothing to do.
-            return new Admission(403, "permissions denied: the token's video.canSubscribe is false, and this server "
-                    + "only serves viewers of the model's video", null, null);
-        }
         JoinParameters join;
         try {
             join = JoinRequestDecoder.decode(path, ctx::queryParam);
@@ -226,6 +240,9 @@ public final class LiveKitServer implements AutoCloseable {
         if (!join.reconnect() && watching >= limits.viewersPerSession()) {
             return new Admission(429, "the session already has " + watching + " viewers, the most --max-viewers allows ("
                     + limits.viewersPerSession() + ")", null, null);
+        }
+        if (pending.full()) {
+            return new Admission(429, pending.refusal(), null, null);
         }
         return new Admission(200, "success", grant, join);
     }
@@ -245,9 +262,11 @@ public final class LiveKitServer implements AutoCloseable {
             JoinParameters join = ctx.attribute(JOIN);
             ViewerIdentity viewer = new ViewerIdentity(grant, Sids.participant(),
                     "livekit:" + grant.identity() + "#" + connections.incrementAndGet());
-            SignalSession session = new SignalSession(viewer, join, new JavalinChannel(ctx), room, bridge, negotiations);
+            SignalSession session = new SignalSession(viewer, join, new JavalinChannel(ctx), room, bridge, negotiations,
+                    grants);
             sockets.put(ctx.sessionId(), session);
             session.closed().whenComplete((ok, e) -> sockets.remove(ctx.sessionId(), session));
+            pending.watch(session);
             session.open();
         });
         ws.onBinaryMessage(ctx -> {

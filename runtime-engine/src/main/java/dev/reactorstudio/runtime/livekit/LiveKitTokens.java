@@ -26,9 +26,17 @@ public final class LiveKitTokens {
         this.verifier = new TokenVerifier(credentials, ROOM);
     }
 
-    /** A viewer token: join {@code room}, subscribe and send data, valid for {@code ttl}. */
+    /** A viewer token: join {@code room}, subscribe and send data, valid for {@code ttl}; never publish tracks. */
     public String mint(String identity, String room, Duration ttl) {
         return minter.mint(identity, room, ttl);
+    }
+
+    /**
+     * A viewer token that may also publish tracks when {@code canPublish}: give it to viewers of a
+     * model that declares inputs. The server accepts only the model's declared input names.
+     */
+    public String mint(String identity, String room, Duration ttl, boolean canPublish) {
+        return minter.mint(identity, room, ttl, canPublish);
     }
 
     /**

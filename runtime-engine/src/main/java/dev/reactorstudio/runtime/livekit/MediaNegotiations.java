@@ -14,8 +14,10 @@ final class MediaNegotiations implements Negotiation.Factory {
     public Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
                               ModelParticipant model, Negotiation.Signals signals) {
         String peerName = "lk-" + viewer.clientId().substring("livekit:".length());
+        // A token without canSubscribe joins (it may still send data or publish) but gets no track.
+        boolean subscribe = viewer.grant().canSubscribe();
         return path == SignalPath.V1
-                ? new V1Negotiation(media, peerName, join, sessionId, model, signals)
-                : new V0Negotiation(media, peerName, sessionId, model, signals);
+                ? new V1Negotiation(media, peerName, join, sessionId, model, signals, subscribe)
+                : new V0Negotiation(media, peerName, sessionId, model, signals, subscribe);
     }
 }

@@ -41,6 +41,10 @@ interface Negotiation {
         /** The connection cannot work (e.g. ICE failed): the session leaves. */
         void onFailed(String reason);
 
+        /** A peer connection of this viewer reached {@code connected}: it is no longer a pending join. */
+        default void onConnected() {
+        }
+
         /** The declared input the client's track {@code cid} was published as ({@code add_track}), if accepted. */
         default java.util.Optional<InputPublications.Feed> inputFor(String cid) {
             return java.util.Optional.empty();

@@ -213,6 +213,8 @@ final class PeerLink implements PeerEvents {
     public void onConnectionState(ViewerPeer peer, RTCPeerConnectionState state) {
         if (state == RTCPeerConnectionState.FAILED) {
             signals.onFailed(target + " peer connection failed");
+        } else if (state == RTCPeerConnectionState.CONNECTED) {
+            signals.onConnected();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.livekit;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.reactorstudio.runtime.session.Session;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.Pong;
 import livekit.LivekitRtc.SignalRequest;
@@ -36,8 +38,10 @@ final class SignalSession {
     private final RoomState room;
     private final SessionBridge bridge;
     private final Negotiation.Factory negotiations;
+    private final GrantEnforcer grants;
     private final ExecutorService thread;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile String sessionId;
     // Touched only on `thread`.
     private Session session;
@@ -48,7 +52,14 @@ final class SignalSession {
 
     SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
                   SessionBridge bridge, Negotiation.Factory negotiations) {
+        this(viewer, join, channel, room, bridge, negotiations, new GrantEnforcer());
+    }
+
+    /** @param grants enforces the viewer's token on what it sends (shared by the server, which counts refusals) */
+    SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
+                  SessionBridge bridge, Negotiation.Factory negotiations, GrantEnforcer grants) {
         this.viewer = viewer;
+        this.grants = grants;
         this.join = join;
         this.channel = channel;
         this.room = room;
@@ -73,6 +84,22 @@ final class SignalSession {
     /** Completes once the viewer is detached and its peers are closed. */
     CompletableFuture<Void> closed() {
         return closed.copy();
+    }
+
+    /** Completes when one of the viewer's peer connections first reached {@code connected}. */
+    CompletableFuture<Void> connected() {
+        return connected.copy();
+    }
+
+    /** The viewer did not connect within {@code lifetime} of joining: tells it why, then closes. */
+    void connectTimedOut(Duration lifetime) {
+        post(() -> {
+            if (!ended) {
+                LOG.info("Viewer {} did not connect within {} s: dropping it", identity(), lifetime.toSeconds());
+                sendLeave(DisconnectReason.JOIN_FAILURE, LeaveRequest.Action.DISCONNECT);
+                endNow("not connected within " + lifetime.toSeconds() + " s (--pending-peer-timeout)");
+            }
+        });
     }
 
     void open() {
@@ -144,12 +171,22 @@ final class SignalSession {
     }
 
     /**
-     * The client announces a track it publishes: accepted ({@code track_published}) when it names a
-     * free declared input; otherwise refused with a {@code request_response} and, because the
-     * client does not surface that to the app, a {@code TRACK_PUBLISH_REFUSED} error on topic
-     * {@code runtime} that says why.
+     * The client announces a track it publishes. The token decides first ({@link GrantEnforcer}:
+     * {@code canPublish}, {@code canPublishSources}); then the track must name a free declared
+     * input of its kind ({@link InputPublications}: first publisher wins). A refusal is
+     * answered as LiveKit's server does, with a {@code request_response}, and — because the client
+     * does not surface that to the app — with a {@code TRACK_PUBLISH_REFUSED} error on topic
+     * {@code runtime} that says why. A refused track's media never reaches the model.
      */
-    private void addTrack(livekit.LivekitRtc.AddTrackRequest request) {
+    private void addTrack(AddTrackRequest request) {
+        var refusal = grants.publishRefusal(viewer.grant(), request);
+        if (refusal.isPresent()) {
+            LOG.info("Viewer {} may not publish track \"{}\" ({}): {}", identity(), request.getName(),
+                    request.getType(), refusal.get().getMessage());
+            send(SignalResponse.newBuilder().setRequestResponse(refusal.get()).build());
+            refused(request.getName(), refusal.get().getMessage());
+            return;
+        }
         InputPublications.Outcome outcome = publications.onAddTrack(request);
         send(outcome.response());
         if (outcome.published()) {
@@ -254,7 +291,8 @@ final class SignalSession {
 
         @Override
         public void onData(ByteBuffer packet) {
-            if (!viewer.grant().canPublishData()) {
+            if (!grants.admitsData(viewer.grant())) {
+                LOG.debug("Viewer {}: dropped a data packet (the token's video.canPublishData is false)", identity());
                 return;
             }
             if (!bridge.admitsPacket(packet.remaining())) {
@@ -268,6 +306,11 @@ final class SignalSession {
             } catch (IllegalArgumentException e) {
                 LOG.debug("Viewer {}: {}", identity(), e.getMessage());
             }
+        }
+
+        @Override
+        public void onConnected() {
+            connected.complete(null);
         }
 
         @Override

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Signs viewer tokens in LiveKit's claim layout, so that any LiveKit server with the same key
- * would accept them too: join the room, subscribe, send data, never publish media.
+ * would accept them too: join the room, subscribe, send data, and publish tracks only when asked
+ * (a model that declares inputs; the server still accepts only the declared track names).
  */
 final class TokenMinter {
     private final LiveKitCredentials credentials;
@@ -24,6 +25,10 @@ final class TokenMinter {
     }
 
     String mint(String identity, String room, Duration ttl) {
+        return mint(identity, room, ttl, false);
+    }
+
+    String mint(String identity, String room, Duration ttl, boolean canPublish) {
         if (identity == null || identity.isBlank()) {
             throw new IllegalArgumentException("a token needs a non-empty identity");
         }
@@ -37,7 +42,7 @@ final class TokenMinter {
         video.put("roomJoin", true);
         video.put("room", room);
         video.put("canSubscribe", true);
-        video.put("canPublish", false);
+        video.put("canPublish", canPublish);
         video.put("canPublishData", true);
         Instant now = clock.instant();
         return JWT.create()

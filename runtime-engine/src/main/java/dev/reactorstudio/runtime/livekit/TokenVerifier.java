@@ -6,12 +6,15 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Checks a token the way LiveKit's server does: HS256 only, {@code iss} = our API key,
  * {@code exp} required, 60 s leeway, {@code nbf} honoured, {@code video.roomJoin} true, a
- * room and an identity present. The room must be one this server hosts.
+ * room and an identity present. The room must be one this server hosts. The permission flags
+ * become an {@link AccessGrant}, which the server enforces ({@link GrantEnforcer}).
  */
 final class TokenVerifier {
     /** LiveKit's server allows this much clock skew; tokens from other tools expect it. */
@@ -56,8 +59,17 @@ final class TokenVerifier {
             throw new TokenRejectedException(400, "no identity: the token has neither sub nor jti");
         }
         return new AccessGrant(identity, firstNonEmpty(stringClaim(jwt, "name"), identity), room,
-                allowedUnlessFalse(video.get("canSubscribe")), allowedUnlessFalse(video.get("canPublishData")),
+                allowedUnlessFalse(video.get("canSubscribe")), allowedUnlessFalse(video.get("canPublish")),
+                allowedUnlessFalse(video.get("canPublishData")), sources(video.get("canPublishSources")),
                 firstNonEmpty(stringClaim(jwt, "metadata"), ""));
+    }
+
+    /** {@code video.canPublishSources}: a list of source names; anything else (absent, not a list) means any source. */
+    private static List<String> sources(Object claim) {
+        if (!(claim instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(String::valueOf).map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** LiveKit's permission flags are optional booleans: absent means allowed. */

@@ -31,12 +31,16 @@ final class V0Negotiation implements Negotiation {
     private final CompletableFuture<SessionAudioSource> audio;
     private final ModelParticipant model;
     private final Signals signals;
+    private final boolean subscribe;
     // Signal-thread-confined.
     private PeerLink publisher;
     private int offerId;
     private CompletableFuture<Void> publisherOffers = CompletableFuture.completedFuture(null);
 
-    V0Negotiation(MediaEngine media, String peerName, String sessionId, ModelParticipant model, Signals signals) {
+    /** @param subscribe the viewer's token may subscribe: only then does the offer carry the model's video */
+    V0Negotiation(MediaEngine media, String peerName, String sessionId, ModelParticipant model, Signals signals,
+                  boolean subscribe) {
+        this.subscribe = subscribe;
         this.media = media;
         this.peerName = peerName;
         this.subscriber = new PeerLink(media, peerName + "-sub", SignalTarget.SUBSCRIBER, signals);
@@ -49,6 +53,10 @@ final class V0Negotiation implements Negotiation {
     @Override
     public void start() {
         int id = ++offerId;
+        if (!subscribe) {
+            offerDataOnly(id);
+            return;
+        }
         subscriber.createDataChannels()
                 .thenCompose(ignored -> video)
                 .thenCompose(source -> subscriber.attachVideo(source, model.streamId(), null))
@@ -64,6 +72,19 @@ final class V0Negotiation implements Negotiation {
                 .exceptionally(failure -> {
                     LOG.warn("Offering the video failed", failure);
                     signals.onFailed("could not offer the video: " + failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** The subscriber connection of a viewer that may not subscribe: the data channels, no video. */
+    private void offerDataOnly(int id) {
+        subscriber.createDataChannels()
+                .thenCompose(ignored -> subscriber.createAndSetOffer())
+                .thenAccept(offer -> signals.send(SignalResponse.newBuilder().setOffer(SessionDescription.newBuilder()
+                        .setType("offer").setSdp(offer.sdp).setId(id)).build()))
+                .exceptionally(failure -> {
+                    LOG.warn("Offering the data channels failed", failure);
+                    signals.onFailed("could not offer the data channels: " + failure.getMessage());
                     return null;
                 });
     }

@@ -30,11 +30,13 @@ final class V1Negotiation implements Negotiation {
     private final CompletableFuture<SessionAudioSource> audio;
     private final ModelParticipant model;
     private final Signals signals;
+    private final boolean subscribe;
     /** Offers are answered strictly one after another; only touched on the signal thread. */
     private CompletableFuture<Void> offers = CompletableFuture.completedFuture(null);
 
     V1Negotiation(MediaEngine media, String peerName, JoinParameters join, String sessionId, ModelParticipant model,
-                  Signals signals) {
+                  Signals signals, boolean subscribe) {
+        this.subscribe = subscribe;
         this.link = new PeerLink(media, peerName, SignalTarget.PUBLISHER, signals);
         this.join = join;
         this.video = media.video(sessionId);
@@ -59,6 +61,13 @@ final class V1Negotiation implements Negotiation {
     }
 
     private CompletableFuture<Void> answer(SessionDescription offer) {
+        if (!subscribe) {
+            // The token may not subscribe: the recvonly sections stay unused, the data channels work.
+            return link.setRemote(offer)
+                    .thenCompose(ignored -> link.createAndSetAnswer())
+                    .thenAccept(answer -> signals.send(SignalResponse.newBuilder().setAnswer(SessionDescription
+                            .newBuilder().setType("answer").setSdp(answer.sdp).setId(offer.getId())).build()));
+        }
         return link.setRemote(offer)
                 .thenCompose(ignored -> video)
                 .thenCompose(source -> link.attachVideo(source, model.streamId(), offer.getSdp()))

@@ -25,7 +25,11 @@ public final class CommandGateway {
 
     /** What became of a command. */
     public record Outcome(Status status, List<String> problems) {
-        public enum Status { ACCEPTED, INVALID, NO_SESSION }
+        public enum Status {
+            ACCEPTED, INVALID, NO_SESSION,
+            /** Kept for callers that switch on it; a full queue is reported through {@code onQueueFull}. */
+            QUEUE_FULL
+        }
 
         /** Refused before validation (a bad upload reference); the model was not touched. */
         public static Outcome invalid(List<String> problems) {

@@ -37,7 +37,9 @@ public final class ReactorServices implements AutoCloseable {
 
     private ReactorServices(ServiceOptions options) {
         this.options = options;
-        this.host = new ModelHost(options.modelFolder(), options.host());
+        // The command queue is one of the client limits (--max-queued-commands); the session enforces it.
+        this.host = new ModelHost(options.modelFolder(),
+                options.host().withCommandQueue(options.security().limits().queuedCommands()));
         this.runtime = new RuntimeServer(host, options.security());
         this.liveKitTokens = new LiveKitTokens(Exposure.credentials(options));
     }
@@ -96,8 +98,10 @@ public final class ReactorServices implements AutoCloseable {
             TokenMinter tokens = TokenMinter.unavailable();
             if (liveKit != null) {
                 coordinatorOptions = coordinatorOptions.withLivekitUrl(liveKit.url());
-                // The seed's /ws hands each client a token for the one room the media server serves.
-                tokens = (room, identity) -> liveKitTokens.mint(identity, room, Duration.ofHours(6));
+                // The seed's /ws hands each client a token for the one room the media server serves. It may
+                // publish tracks only when the model declares inputs; the media server then still takes only
+                // the declared names.
+                tokens = (room, identity) -> liveKitTokens.mint(identity, room, Duration.ofHours(6), declaresInputs());
             }
             try {
                 coordinator = new Coordinator(coordinatorOptions, media, host::sessions, tokens);
@@ -107,6 +111,11 @@ public final class ReactorServices implements AutoCloseable {
                         + options.coordinatorPort() + " — is the port in use? (" + rootMessage(e) + ")", e);
             }
         }
+    }
+
+    /** True once the loaded model's manifest declares input tracks (a webcam, a microphone). */
+    private boolean declaresInputs() {
+        return host.manifest().map(m -> !m.tracks().inputs().isEmpty()).orElse(false);
     }
 
     private static String rootMessage(Throwable t) {

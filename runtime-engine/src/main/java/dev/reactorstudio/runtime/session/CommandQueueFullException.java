@@ -9,6 +9,6 @@ public final class CommandQueueFullException extends RuntimeException {
 
     public CommandQueueFullException(String command, int limit) {
         super("command " + command + " refused: " + limit + " commands are already waiting for the model "
-                + "; send fewer, or wait for the model to catch up");
+                + "; send fewer, wait for the model to catch up, or raise reactor run --max-queued-commands");
     }
 }

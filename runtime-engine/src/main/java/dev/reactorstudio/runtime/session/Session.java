@@ -64,7 +64,7 @@ public final class Session {
         this.model = model;
         this.stats = stats;
         this.hooks = hooks;
-        this.commandQueueLimit = SessionSettings.DEFAULT_COMMAND_QUEUE;
+        this.commandQueueLimit = settings.commandQueue();
         this.context = new ActiveSessionContext(this, settings.defaultWidth(), settings.defaultHeight());
         this.inputs = new SessionInputs(settings.tracks());
         this.audio = settings.tracks().audioOutput().isPresent()

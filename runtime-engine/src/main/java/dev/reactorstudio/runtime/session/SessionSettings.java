@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.session;
 
+import dev.reactorstudio.runtime.guard.Limits;
 import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import java.time.Duration;
 
@@ -15,9 +16,12 @@ import java.time.Duration;
  * @param justInTime    hold a model that is ahead of its cap before it computes rather than with
  *                      finished frames queued (the default; off only to compare in benchmarks)
  * @param tracks        the manifest's declared inputs and outputs
+ * @param commandQueue  commands the session holds for a busy model; one more is refused
+ *                      ({@code reactor run --max-queued-commands})
  */
 public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
-                              int defaultWidth, int defaultHeight, boolean justInTime, DeclaredTracks tracks) {
+                              int defaultWidth, int defaultHeight, boolean justInTime, DeclaredTracks tracks,
+                              int commandQueue) {
 
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -28,16 +32,23 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
      */
     public static final int DEFAULT_QUEUE_DEPTH = 3;
     /** Commands a session queues for the model at most: a burst of UI changes fits, a flood is refused. */
-    public static final int DEFAULT_COMMAND_QUEUE = 32;
+    public static final int DEFAULT_COMMAND_QUEUE = Limits.DEFAULT_QUEUED_COMMANDS;
 
     public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
                            int defaultWidth, int defaultHeight) {
-        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true, null);
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, true, null, DEFAULT_COMMAND_QUEUE);
     }
 
     public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
                            int defaultWidth, int defaultHeight, boolean justInTime) {
-        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, null);
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, null,
+                DEFAULT_COMMAND_QUEUE);
+    }
+
+    public SessionSettings(double fpsCap, int queueDepth, Duration orphanTimeout, Duration stopGrace,
+                           int defaultWidth, int defaultHeight, boolean justInTime, DeclaredTracks tracks) {
+        this(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks,
+                DEFAULT_COMMAND_QUEUE);
     }
 
     public SessionSettings {
@@ -58,6 +69,10 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
             throw new IllegalArgumentException("default frame size must be at least 1x1, got "
                     + defaultWidth + "x" + defaultHeight);
         }
+        if (commandQueue < 1) {
+            throw new IllegalArgumentException("command queue (--max-queued-commands) must be at least 1, got "
+                    + commandQueue);
+        }
         tracks = tracks == null ? DeclaredTracks.DEFAULT : tracks;
     }
 
@@ -66,30 +81,35 @@ public record SessionSettings(double fpsCap, int queueDepth, Duration orphanTime
     }
 
     public SessionSettings withFpsCap(double fps) {
-        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
+        return new SessionSettings(fps, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks, commandQueue);
     }
 
     public SessionSettings withQueueDepth(int depth) {
-        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
+        return new SessionSettings(fpsCap, depth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks, commandQueue);
     }
 
     public SessionSettings withOrphanTimeout(Duration timeout) {
-        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks);
+        return new SessionSettings(fpsCap, queueDepth, timeout, stopGrace, defaultWidth, defaultHeight, justInTime, tracks, commandQueue);
     }
 
     public SessionSettings withStopGrace(Duration grace) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime, tracks);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, grace, defaultWidth, defaultHeight, justInTime, tracks, commandQueue);
     }
 
     public SessionSettings withJustInTime(boolean on) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on, tracks);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, on, tracks, commandQueue);
     }
 
     public SessionSettings withTracks(DeclaredTracks declared) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, declared);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime, declared, commandQueue);
     }
 
     public SessionSettings withDefaultSize(int width, int height) {
-        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime, tracks);
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, width, height, justInTime, tracks, commandQueue);
+    }
+
+    public SessionSettings withCommandQueue(int commands) {
+        return new SessionSettings(fpsCap, queueDepth, orphanTimeout, stopGrace, defaultWidth, defaultHeight, justInTime,
+                tracks, commands);
     }
 }

@@ -73,6 +73,13 @@ class ReactorCliTest {
     }
 
     @Test
+    void aCommandQueueBelowOneIsRefusedBeforeAnythingStarts(@TempDir Path dir) {
+        Result result = run("run", dir.toString(), "--max-queued-commands", "0", "--port", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--max-queued-commands must be at least 1, got 0");
+    }
+
+    @Test
     void aNonLoopbackHostWithoutAllowedOriginsRefusesToStartAndSaysWhatToAdd() {
         Result result = run("run", "../examples/hello-pattern", "--host", "0.0.0.0", "--port", "0",
                 "--media-port", "0", "--coordinator-port", "0");

@@ -16,6 +16,7 @@ import livekit.LivekitRtc.TrickleRequest;
  */
 final class FakeNegotiation implements Negotiation {
     final SignalPath path;
+    final ViewerIdentity viewer;
     final JoinParameters join;
     final String sessionId;
     final Signals signals;
@@ -24,8 +25,10 @@ final class FakeNegotiation implements Negotiation {
     volatile boolean started;
     volatile boolean closed;
 
-    private FakeNegotiation(SignalPath path, JoinParameters join, String sessionId, Signals signals) {
+    private FakeNegotiation(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
+                            Signals signals) {
         this.path = path;
+        this.viewer = viewer;
         this.join = join;
         this.sessionId = sessionId;
         this.signals = signals;
@@ -38,7 +41,7 @@ final class FakeNegotiation implements Negotiation {
         @Override
         public Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
                                   ModelParticipant model, Signals signals) {
-            FakeNegotiation negotiation = new FakeNegotiation(path, join, sessionId, signals);
+            FakeNegotiation negotiation = new FakeNegotiation(path, viewer, join, sessionId, signals);
             made.add(negotiation);
             return negotiation;
         }

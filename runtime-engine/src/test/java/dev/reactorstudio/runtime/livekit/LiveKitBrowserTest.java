@@ -168,6 +168,54 @@ class LiveKitBrowserTest {
         assertThat(server.viewerCount()).isZero();
     }
 
+    /** A token signed the way livekit-server-sdk does, with these video grants on top of roomJoin/room. */
+    private static String grantToken(String identity, Map<String, Object> grants) {
+        Map<String, Object> video = new LinkedHashMap<>(Map.of("roomJoin", true, "room", "local"));
+        video.putAll(grants);
+        return com.auth0.jwt.JWT.create().withIssuer("devkey").withSubject(identity)
+                .withExpiresAt(java.time.Instant.now().plus(Duration.ofMinutes(10)))
+                .withClaim("video", video).sign(com.auth0.jwt.algorithms.Algorithm.HMAC256("secret"));
+    }
+
+    /** Both dialects: without canSubscribe the peer connects for data alone; commands still work, no video comes. */
+    @Test
+    void aViewerThatMayNotSubscribeGetsNoVideoButItsCommandsWork() throws Exception {
+        for (boolean single : new boolean[] {true, false}) {
+            Map<String, Object> config = viewer("controller-" + single, single, "mono");
+            config.put("token", grantToken("controller-" + single, Map.of("canSubscribe", false)));
+            config.put("frames", 0);
+
+            JsonNode result = BrowserViewer.run(E2E, config);
+
+            assertThat(result.path("state").asText()).as(result.toString()).isEqualTo("connected");
+            assertThat(result.path("subscribed").isNull()).as("no track for a token without canSubscribe").isTrue();
+            assertThat(result.path("framesDecoded").asInt()).isZero();
+            assertThat(result.path("data")).as("its command ran and the model answered")
+                    .anySatisfy(packet -> assertThat(packet.path("text").asText()).contains("\"palette\":\"mono\""));
+        }
+    }
+
+    /** The unmodified client sends data whatever its grant; the server drops it, so the model never changes. */
+    @Test
+    void aViewerThatMayNotPublishDataWatchesButItsCommandsNeverReachTheModel() throws Exception {
+        long refusedBefore = server.dataPacketsRefused();
+        Map<String, Object> config = viewer("watcher", true, "warm");
+        config.put("token", grantToken("watcher", Map.of("canPublishData", false)));
+        // A speed no other test sets: the state and progress messages would show it had the model taken it.
+        config.put("command", Map.of("type", "set_speed", "data", Map.of("speed", 3.75)));
+        config.put("expectMessage", List.of("\"speed\":3.75"));
+        config.put("timeoutMs", 20_000);
+
+        JsonNode result = BrowserViewer.run(E2E, config);
+
+        assertThat(result.path("state").asText()).as(result.toString()).isEqualTo("connected");
+        assertThat(result.path("framesDecoded").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(result.path("data")).as("the model sends progress to this viewer, but never with the refused speed")
+                .isNotEmpty()
+                .noneSatisfy(packet -> assertThat(packet.path("text").asText()).contains("3.75"));
+        assertThat(server.dataPacketsRefused()).isGreaterThan(refusedBefore);
+    }
+
     private void assertWatchedAndCommanded(JsonNode result, String palette) {
         assertThat(result.path("state").asText()).as(result.toString()).isEqualTo("connected");
         assertThat(result.path("subscribed").path("participant").asText()).isEqualTo("reactor-model");

@@ -95,8 +95,8 @@ class LiveKitMediaBrowserTest {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("page", pages.url(HOST) + "media.html");
         config.put("url", server.url());
-        config.put("tokens", List.of(TOKENS.mint("publisher-a", "local", Duration.ofMinutes(10)),
-                TOKENS.mint("publisher-b", "local", Duration.ofMinutes(10))));
+        config.put("tokens", List.of(TOKENS.mint("publisher-a", "local", Duration.ofMinutes(10), true),
+                TOKENS.mint("publisher-b", "local", Duration.ofMinutes(10), true)));
         config.put("videoFile", devices.resolve("camera.y4m").toString());
         config.put("audioFile", devices.resolve("tone.wav").toString());
 

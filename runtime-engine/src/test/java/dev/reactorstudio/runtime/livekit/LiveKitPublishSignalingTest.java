@@ -59,7 +59,7 @@ class LiveKitPublishSignalingTest {
 
     private SignalTestClient join(String identity) {
         return SignalTestClient.connect(URI.create(server.url() + "/rtc?access_token="
-                + tokens.mint(identity, "local", Duration.ofMinutes(5)) + "&auto_subscribe=1&sdk=js&protocol=17"));
+                + tokens.mint(identity, "local", Duration.ofMinutes(5), true) + "&auto_subscribe=1&sdk=js&protocol=17"));
     }
 
     private static SignalRequest addTrack(String cid, String name, TrackType type) {

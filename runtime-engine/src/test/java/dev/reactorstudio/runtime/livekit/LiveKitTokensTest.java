@@ -39,6 +39,28 @@ class LiveKitTokensTest {
     }
 
     @Test
+    void aPublisherTokenMayPublishAndAViewerTokenMayNot() throws Exception {
+        assertThat(tokens.verify(tokens.mint("cam", "local", Duration.ofMinutes(5), true)).canPublish()).isTrue();
+        assertThat(tokens.verify(tokens.mint("v", "local", Duration.ofMinutes(5), false)).canPublish()).isFalse();
+    }
+
+    @Test
+    void explicitFalseGrantsAndPublishSourcesAreRead() throws Exception {
+        String token = JWT.create().withIssuer("devkey").withSubject("limited")
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(600)))
+                .withClaim("video", Map.of("roomJoin", true, "room", "local", "canSubscribe", false,
+                        "canPublishData", false, "canPublishSources", java.util.List.of("camera", "MICROPHONE")))
+                .sign(Algorithm.HMAC256("secret"));
+
+        AccessGrant grant = tokens.verify(token);
+
+        assertThat(grant.canSubscribe()).isFalse();
+        assertThat(grant.canPublishData()).isFalse();
+        assertThat(grant.canPublish()).as("absent means allowed, as on LiveKit's server").isTrue();
+        assertThat(grant.publishSources()).containsExactly("camera", "microphone");
+    }
+
+    @Test
     void tokenAUserSignsWithTheDevKeyWorksTheSame() throws Exception {
         // The payload livekit-server-sdk produces; absent permission flags mean "allowed".
         String token = JWT.create().withIssuer("devkey").withSubject("someone")

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A model slower than its commands: the queue holds at most 32 commands, the rest are refused. */
+/** A model slower than its commands: the queue holds at most N commands ({@code --max-queued-commands}), the rest are refused. */
 class CommandQueueLimitTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch firstRunning = new CountDownLatch(1);
@@ -31,20 +31,26 @@ class CommandQueueLimitTest {
     }
 
     @Test
+    void theDefaultQueueHolds32() {
+        assertThat(SessionSettings.defaults().commandQueue()).isEqualTo(32);
+    }
+
+    @Test
     void commandsBeyondTheQueueAreRefusedWithTheFlagToRaiseAndTheModelRunsOnlyTheQueuedOnes() throws Exception {
+        int limit = 5;
         CommandBinder binder = Binders.of(Map.of("wait", args -> () -> {
             firstRunning.countDown();
             release.await();
             return ran.incrementAndGet();
         }));
         manager = new SessionManager(new ScriptedModel(ScriptedModel.generateUntilStopped()), binder,
-                SessionSettings.defaults().withOrphanTimeout(Duration.ZERO));
+                SessionSettings.defaults().withOrphanTimeout(Duration.ZERO).withCommandQueue(limit));
         manager.start();
         var args = new ObjectMapper().createObjectNode();
         List<CompletableFuture<Object>> accepted = new ArrayList<>();
         accepted.add(manager.command("wait", args));
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        for (int i = 0; i < SessionSettings.DEFAULT_COMMAND_QUEUE; i++) {
+        for (int i = 0; i < limit; i++) {
             accepted.add(manager.command("wait", args));
         }
         CompletableFuture<Object> refused = manager.command("wait", args);
@@ -52,15 +58,16 @@ class CommandQueueLimitTest {
         assertThat(refused).isCompletedExceptionally();
         ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class, refused::get);
         assertThat(e.getCause()).isInstanceOf(CommandQueueFullException.class)
-                .hasMessageContaining(SessionSettings.DEFAULT_COMMAND_QUEUE + " commands are already waiting");
+                .hasMessageContaining(limit + " commands are already waiting")
+                .hasMessageContaining("--max-queued-commands");
         assertThat(manager.stats().commandsRejected()).containsEntry("wait", 1L);
 
         release.countDown();
         for (CompletableFuture<Object> f : accepted) {
             f.get(10, TimeUnit.SECONDS);
         }
-        assertThat(ran).hasValue(SessionSettings.DEFAULT_COMMAND_QUEUE + 1);
+        assertThat(ran).hasValue(limit + 1);
         assertThat(manager.command("wait", args).get(10, TimeUnit.SECONDS)).as("room again once drained")
-                .isEqualTo(SessionSettings.DEFAULT_COMMAND_QUEUE + 2);
+                .isEqualTo(limit + 2);
     }
 }

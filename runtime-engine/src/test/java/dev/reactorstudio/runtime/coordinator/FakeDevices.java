@@ -89,4 +89,17 @@ public final class FakeDevices {
         Files.write(file, data.array());
         return file;
     }
+
+    /** Deletes a folder of generated device files (flat: the y4m and wav files); null is ignored. */
+    public static void deleteFolder(Path folder) throws IOException {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
 }

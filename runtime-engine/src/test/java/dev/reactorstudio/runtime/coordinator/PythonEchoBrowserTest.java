@@ -48,14 +48,7 @@ class PythonEchoBrowserTest {
         if (stack != null) {
             stack.close();
         }
-        if (devices != null) {
-            try (var files = Files.list(devices)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(devices);
-        }
+        FakeDevices.deleteFolder(devices);
     }
 
     @Test

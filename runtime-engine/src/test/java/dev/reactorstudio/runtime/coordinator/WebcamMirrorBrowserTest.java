@@ -45,14 +45,7 @@ class WebcamMirrorBrowserTest {
         if (stack != null) {
             stack.close();
         }
-        if (devices != null) {
-            try (var files = Files.list(devices)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(devices);
-        }
+        FakeDevices.deleteFolder(devices);
     }
 
     private static JsonNode browser(String... scenario) throws Exception {

@@ -80,14 +80,7 @@ class LiveKitMediaBrowserTest {
         if (media != null) {
             media.close();
         }
-        if (devices != null) {
-            try (var files = Files.list(devices)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(devices);
-        }
+        FakeDevices.deleteFolder(devices);
     }
 
     @Test

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
 import dev.reactorstudio.runtime.manifest.Manifest;
 import dev.reactorstudio.runtime.model.CommandSpec;
 import dev.reactorstudio.runtime.session.MessageSink;
 import dev.reactorstudio.runtime.session.ReportedValues;
 import dev.reactorstudio.runtime.session.SessionManager;
+import dev.reactorstudio.studio.preview.media.AudioMonitor;
+import dev.reactorstudio.studio.preview.media.FeedStatus;
+import dev.reactorstudio.studio.preview.media.InputFeeds;
+import dev.reactorstudio.studio.preview.media.SpeakerOutput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,16 +21,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 
 /**
  * What the Preview does, without its widgets: plugs the frame tap and the message log into the
- * running model's session manager, connects, and writes snapshots and recordings. Owns the
- * {@code studio-capture} thread that writes PNGs. FX thread unless noted.
+ * running model's session manager, connects, and writes snapshots and recordings; feeds the model's
+ * declared inputs ({@link InputFeeds}) and taps its audio output into the meter and the speaker.
+ * Owns the {@code studio-capture} thread that writes PNGs and the speaker. FX thread unless noted.
  */
 public final class PreviewController implements AutoCloseable {
     private final FrameTap tap = new FrameTap();
@@ -54,6 +65,15 @@ public final class PreviewController implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The running model's declared tracks (FX thread); the default (one video output) while none runs. */
+    private final ObjectProperty<DeclaredTracks> tracks = new SimpleObjectProperty<>(DeclaredTracks.DEFAULT);
+    /** Each input's feed status, on the FX thread. */
+    private final ObservableMap<String, FeedStatus> feedStatuses = FXCollections.observableHashMap();
+    private final InputFeeds feeds = new InputFeeds((track, status) -> Platform.runLater(() -> feedStatuses.put(track, status)));
+    /** Why nothing is heard (no output device), empty when the speaker plays. */
+    private final StringProperty audioNote = new SimpleStringProperty("");
+    private final SpeakerOutput speaker = new SpeakerOutput(note -> Platform.runLater(() -> audioNote.set(note)));
+    private final AudioMonitor audio = new AudioMonitor(speaker);
     private String modelName = "preview";
     private double fps = Manifest.DEFAULT_FPS;
     private Mp4Recorder recorder;
@@ -79,6 +99,15 @@ public final class PreviewController implements AutoCloseable {
         manager.addMessageSink(messages);
         manager.addMessageSink(stateMessages);
         session.attach(manager);
+        DeclaredTracks declared = manager.settings().tracks();
+        feedStatuses.clear();
+        feeds.attach(manager);
+        if (declared.audioOutput().isPresent()) {
+            manager.addAudioSink(audio);
+            String note = SpeakerOutput.probe();
+            audioNote.set(note == null ? "" : note);
+        }
+        tracks.set(declared);
         host.manifest().ifPresent(m -> {
             modelName = m.modelName();
             fps = m.fps();
@@ -101,7 +130,11 @@ public final class PreviewController implements AutoCloseable {
             manager.removeFrameSink(tap);
             manager.removeMessageSink(messages);
             manager.removeMessageSink(stateMessages);
+            manager.removeAudioSink(audio);
         }
+        feeds.detach();
+        speaker.silence();
+        tracks.set(DeclaredTracks.DEFAULT);
         session.detach();
         commands.set(Commands.NONE);
     }
@@ -219,6 +252,37 @@ public final class PreviewController implements AutoCloseable {
                 // closing anyway; the recorder logged what went wrong
             }
         }
+        feeds.detach();
+        speaker.close();
         capture.shutdown();
+    }
+
+    /** The running model's declared tracks (FX thread). */
+    ObjectProperty<DeclaredTracks> tracks() {
+        return tracks;
+    }
+
+    /** The declared inputs of the session that runs now, if one does. */
+    public java.util.Optional<dev.reactorstudio.runtime.session.SessionInputs> runningInputs() {
+        SessionManager manager = session.manager();
+        return manager == null ? java.util.Optional.empty() : manager.current().map(s -> s.inputs());
+    }
+
+    /** The sources feeding the running model's inputs. */
+    public InputFeeds feeds() {
+        return feeds;
+    }
+
+    ObservableMap<String, FeedStatus> feedStatuses() {
+        return feedStatuses;
+    }
+
+    /** The tap on the model's audio output: level and mute. */
+    public AudioMonitor audio() {
+        return audio;
+    }
+
+    StringProperty audioNote() {
+        return audioNote;
     }
 }

@@ -62,7 +62,11 @@ public final class PreviewView extends BorderPane {
         image.fitHeightProperty().bind(screen.heightProperty());
         Pane.class.cast(screen).setPrefSize(480, 360);
         RateChart chart = new RateChart();
-        VBox left = new VBox(screen, chart);
+        // The model's sound and its inputs, under the picture; each part shows only when the model declares it.
+        VBox media = new VBox(4, new AudioBar(controller), new InputsStrip(controller));
+        media.setId("preview-media");
+        media.getStyleClass().add("preview-media");
+        VBox left = new VBox(screen, media, chart);
         VBox.setVgrow(screen, javafx.scene.layout.Priority.ALWAYS);
         CommandPanel commands = new CommandPanel(controller.sender());
         controller.commands().addListener((o, a, b) -> commands.showCommands(b));

@@ -14,21 +14,20 @@ import javafx.util.Duration;
  * second on the FX thread) and, when this machine has no output device, a note that only the meter
  * works. Shown only while the running model declares an audio output.
  */
-final class AudioBar extends FlowPane {
+final class AudioBar extends javafx.scene.layout.VBox {
     private final LevelMeter meter = new LevelMeter();
     private final Label decibels = new Label("−∞ dB");
     private final Timeline ticker;
 
     AudioBar(PreviewController controller) {
-        super(8, 4);
+        super(2);
         setId("audio-bar");
         getStyleClass().add("preview-media-row");
-        setAlignment(Pos.CENTER_LEFT);
         Label name = new Label();
         name.setId("audio-track");
         name.getStyleClass().add("preview-media-name");
         name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> controller.tracks().get().audioOutput()
-                .map(t -> "🔊 " + t.name()).orElse(""), controller.tracks()));
+                .map(t -> t.name()).orElse(""), controller.tracks()));
         ToggleButton mute = new ToggleButton("Mute");
         mute.setId("audio-mute");
         mute.selectedProperty().addListener((o, was, muted) -> {
@@ -42,7 +41,13 @@ final class AudioBar extends FlowPane {
         note.setId("audio-note");
         note.getStyleClass().add("preview-media-note");
         note.textProperty().bind(controller.audioNote());
-        getChildren().addAll(name, mute, meter, decibels, note);
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        FlowPane controls = new FlowPane(8, 4, name, mute, meter, decibels);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(controls, note);
         visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> controller.tracks().get().audioOutput().isPresent(), controller.tracks()));
         managedProperty().bind(visibleProperty());

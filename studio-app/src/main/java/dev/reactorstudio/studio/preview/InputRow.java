@@ -17,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -24,7 +25,7 @@ import javafx.stage.FileChooser;
  * device, Video file, Image; None, Audio file, Microphone for sound), the file's path with a
  * chooser, and what the feed says — what plays, or why it cannot, in words.
  */
-final class InputRow extends FlowPane {
+final class InputRow extends VBox {
     private final TrackSpec track;
     private final InputFeeds feeds;
     private final Supplier<List<WebcamDevices.Device>> webcams;
@@ -37,16 +38,16 @@ final class InputRow extends FlowPane {
     private final Map<InputSource.Kind, String> paths = new EnumMap<>(InputSource.Kind.class);
 
     InputRow(TrackSpec track, InputFeeds feeds, Supplier<List<WebcamDevices.Device>> webcams) {
-        super(6, 4);
+        super(2);
         this.track = track;
         this.feeds = feeds;
         this.webcams = webcams;
         String id = "input-" + track.name();
         setId(id);
         getStyleClass().add("preview-media-row");
-        setAlignment(Pos.CENTER_LEFT);
-        Label name = new Label((track.isVideo() ? "🎥 " : "🎙 ") + track.name());
+        Label name = new Label(track.name());
         name.getStyleClass().add("preview-media-name");
+        name.setTooltip(new javafx.scene.control.Tooltip(track.kind().wireName() + " input declared in manifest.json"));
         kind.setId(id + "-source");
         kind.getItems().setAll(InputSource.Kind.forTrack(track.kind()));
         kind.setValue(InputSource.Kind.NONE);
@@ -54,13 +55,18 @@ final class InputRow extends FlowPane {
         device.setPromptText("no webcam");
         path.setId(id + "-file");
         path.setPromptText(track.isVideo() ? "path of a video or image" : "path of a WAV, FLAC, MP3…");
-        path.setPrefColumnCount(18);
+        path.setPrefColumnCount(16);
         choose.setId(id + "-choose");
         status.setId(id + "-status");
         status.getStyleClass().add("input-status");
+        // Under the controls, at the row's width: a long reason wraps instead of widening the Preview.
         status.setWrapText(true);
-        status.setMaxWidth(420);
-        getChildren().addAll(name, kind, device, path, choose, status);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        FlowPane controls = new FlowPane(6, 4, name, kind, device, path, choose);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(controls, status);
         kind.valueProperty().addListener((o, was, now) -> kindChosen(now));
         device.valueProperty().addListener((o, was, now) -> {
             if (kind.getValue() == InputSource.Kind.WEBCAM && now != null) {

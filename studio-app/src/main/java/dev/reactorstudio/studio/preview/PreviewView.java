@@ -62,16 +62,17 @@ public final class PreviewView extends BorderPane {
         image.fitHeightProperty().bind(screen.heightProperty());
         Pane.class.cast(screen).setPrefSize(480, 360);
         RateChart chart = new RateChart();
-        // The model's sound and its inputs, under the picture; each part shows only when the model declares it.
-        VBox media = new VBox(4, new AudioBar(controller), new InputsStrip(controller));
-        media.setId("preview-media");
-        media.getStyleClass().add("preview-media");
-        VBox left = new VBox(screen, media, chart);
+        VBox left = new VBox(screen, chart);
         VBox.setVgrow(screen, javafx.scene.layout.Priority.ALWAYS);
         CommandPanel commands = new CommandPanel(controller.sender());
         controller.commands().addListener((o, a, b) -> commands.showCommands(b));
         controller.reported().addListener((o, a, b) -> commands.showReported(b));
-        ScrollPane commandScroll = new ScrollPane(commands);
+        // The model's sound and its inputs, above its commands (the picture keeps its room); each part
+        // shows only when the model declares it.
+        VBox media = new VBox(4, new AudioBar(controller), new InputsStrip(controller));
+        media.setId("preview-media");
+        media.getStyleClass().add("preview-media");
+        ScrollPane commandScroll = new ScrollPane(new VBox(media, commands));
         commandScroll.setId("command-scroll");
         commandScroll.setFitToWidth(true);
         commandScroll.setMinHeight(120);

@@ -26,6 +26,8 @@ import javax.imageio.ImageIO;
 public final class StudioTour {
     private static final long MEASURE_SECONDS = 10;
     private static Path out;
+    /** "media": only the Preview-feeding-webcam-mirror screenshot (faster than the whole tour). */
+    private static boolean mediaOnly;
 
     private StudioTour() {
     }
@@ -33,6 +35,7 @@ public final class StudioTour {
     /** Not the Application itself: JavaFX on the class path refuses a main class that extends Application. */
     public static void main(String[] args) {
         out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
+        mediaOnly = args.length > 1 && args[1].equals("media");
         Application.launch(Tour.class, args);
     }
 
@@ -81,6 +84,10 @@ public final class StudioTour {
 
     private void tour(Preferences prefs) throws Exception {
         waitFor(() -> Studio.firstPaintMillis() >= 0);
+        if (mediaOnly) {
+            media();
+            return;
+        }
         System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen)");
         // The welcome screen once its environment line is filled in, light and dark.
         waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
@@ -114,6 +121,67 @@ public final class StudioTour {
         fx(() -> studio.theme().current().set(Theme.DARK));
         Thread.sleep(1500);
         screenshot(out.resolve("studio-dark.png"));
+        fx(() -> studio.theme().current().set(Theme.LIGHT));
+        fx(() -> studio.runActions().stop());
+        waitFor(() -> onFx(() -> studio.services().state().get() == ServiceState.STOPPED));
+        media();
+    }
+
+    /**
+     * examples/webcam-mirror fed from the Preview: a generated picture into {@code webcam}, a
+     * generated tone into {@code mic}, the model's own tone on the level meter.
+     */
+    private void media() throws Exception {
+        Path inputs = Files.createTempDirectory("tour-inputs");
+        Path picture = inputs.resolve("sunset.png");
+        ImageIO.write(sunset(640, 480), "png", picture.toFile());
+        Path tone = inputs.resolve("a440.wav");
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(48_000, 16, 1, true, false);
+        byte[] pcm = new byte[48_000 * 2];
+        for (int i = 0; i < 48_000; i++) {
+            short s = (short) (Math.sin(2 * Math.PI * 440 * i / 48_000.0) * 8_000);
+            pcm[2 * i] = (byte) s;
+            pcm[2 * i + 1] = (byte) (s >> 8);
+        }
+        try (var in = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm), format, 48_000)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, tone.toFile());
+        }
+        fx(() -> studio.projectActions().open(PreviewInputsTest.webcamMirror()));
+        fx(() -> studio.runActions().run());
+        waitFor(() -> onFx(() -> studio.services().state().get() == ServiceState.UP && studio.preview().connected().get()));
+        fx(() -> studio.dockForTest().show("preview"));
+        fx(() -> studio.dockForTest().show("messages"));
+        fx(() -> feed("webcam", dev.reactorstudio.studio.preview.media.InputSource.Kind.IMAGE, picture));
+        fx(() -> feed("mic", dev.reactorstudio.studio.preview.media.InputSource.Kind.AUDIO_FILE, tone));
+        fx(() -> studio.dockForTest().show("preview"));
+        Thread.sleep(4000);
+        screenshot(out.resolve("preview-media.png"));
+    }
+
+    /** Chooses {@code kind} in the input's row and types the file's path into it, as the author would. */
+    @SuppressWarnings("unchecked")
+    private void feed(String track, dev.reactorstudio.studio.preview.media.InputSource.Kind kind, Path file) {
+        var scene = studio.sceneForTour();
+        ((javafx.scene.control.ComboBox<dev.reactorstudio.studio.preview.media.InputSource.Kind>) scene.lookup("#input-" + track + "-source"))
+                .setValue(kind);
+        var field = (javafx.scene.control.TextField) scene.lookup("#input-" + track + "-file");
+        field.setText(file.toString());
+        field.fireEvent(new javafx.event.ActionEvent());
+    }
+
+    /** A picture worth mirroring: a warm gradient with a sun. */
+    private static BufferedImage sunset(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(40, 30, 110), 0, height, new java.awt.Color(250, 140, 60)));
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(255, 220, 120));
+        g.fillOval(width / 5, height / 2, height / 4, height / 4);
+        g.setColor(new java.awt.Color(30, 25, 50));
+        g.fillRect(0, height * 4 / 5, width, height / 5);
+        g.dispose();
+        return image;
     }
 
     /** Process CPU over a window, as a share of one core, and the frames delivered meanwhile. */

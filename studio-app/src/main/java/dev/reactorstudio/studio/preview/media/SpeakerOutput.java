@@ -48,14 +48,14 @@ public final class SpeakerOutput implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | LinkageError e) {
-            return noDevice(e.toString());
+            LOG.info("No sound from the Preview: {}", e.toString());
+            return NO_DEVICE;
         }
-        return noDevice("Java Sound sees no output device");
+        return NO_DEVICE;
     }
 
-    private static String noDevice(String why) {
-        return "No audio output device (" + why + ") — level meter only";
-    }
+    /** What the Preview says when nothing can be heard; the reason goes to the log. */
+    static final String NO_DEVICE = "No audio output device on this machine — level meter only";
 
     private static AudioFormat format(int channels) {
         return new AudioFormat(RATE, 16, channels, true, false);
@@ -148,7 +148,7 @@ public final class SpeakerOutput implements AutoCloseable {
             unavailable = true;
             queue.clear();
             LOG.info("No sound from the Preview: {}", e.toString());
-            note.accept(noDevice(String.valueOf(e.getMessage())));
+            note.accept(NO_DEVICE);
             return null;
         }
     }

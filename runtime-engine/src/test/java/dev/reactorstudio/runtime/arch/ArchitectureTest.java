@@ -83,6 +83,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConcurrencyHelpersDependOnNoOtherEnginePackage() {
+        classes().that().resideInAPackage("..runtime.concurrent..")
+                .should().onlyDependOnClassesThat(resideInAPackage("..runtime.concurrent..")
+                        .or(not(resideInAPackage("dev.reactorstudio.."))))
+                .because("every layer schedules its own tasks with them, so they sit below them all")
+                .check(engine);
+    }
+
+    @Test
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("..runtime.cli..")

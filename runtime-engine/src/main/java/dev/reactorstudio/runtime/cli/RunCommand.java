@@ -187,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // A Python model's requirements.txt installs into its own environment first: show how it goes.
         hostOptions = hostOptions.withPython(hostOptions.python()
-                .withRequirementsListener(new RequirementsBar(err, System.console() != null)));
+                .withRequirementsListener(new RequirementsBar(err, Terminal.interactive())));
         if (maxQueuedCommands < 1) {
             err.println("reactor run: --max-queued-commands must be at least 1, got " + maxQueuedCommands);
             return 2;

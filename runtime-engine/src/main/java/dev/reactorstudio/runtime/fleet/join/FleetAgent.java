@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class FleetAgent implements AutoCloseable {
         }
         HttpResponse<byte[]> answer;
         try {
-            answer = local("POST", "/start_session", "application/json", "{}".getBytes());
+            answer = local("POST", "/start_session", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             ctx.status(502).json(JSON.createObjectNode().put("detail", "local coordinator unreachable: " + e.getMessage()));
             return;
@@ -165,7 +166,8 @@ public final class FleetAgent implements AutoCloseable {
             serving = "";
             return;
         }
-        session.get().ended().whenComplete((event, error) -> {
+        // Any end (normal or failed) frees the runtime; nothing waits on the chained future.
+        var unused = session.get().ended().whenComplete((event, error) -> {
             ended.add(fleetSession);
             if (serving.equals(fleetSession)) {
                 serving = "";

@@ -31,6 +31,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the Preview does, without its widgets: plugs the frame tap and the message log into the
@@ -39,6 +41,7 @@ import javafx.collections.ObservableMap;
  * Owns the {@code studio-capture} thread that writes PNGs and the speaker. FX thread unless noted.
  */
 public final class PreviewController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewController.class);
     private final FrameTap tap = new FrameTap();
     private final MessageLog messages;
     private final PreviewSession session = new PreviewSession();
@@ -123,7 +126,11 @@ public final class PreviewController implements AutoCloseable {
     /** The services stopped: the manager is gone with them. */
     public void detach() {
         if (recording.get()) {
-            stopRecording();
+            // Nobody is left to show the outcome: a recording that cannot be finished is logged.
+            stopRecording().exceptionally(e -> {
+                LOG.warn("The recording could not be finished when the services stopped", e);
+                return null;
+            });
         }
         SessionManager manager = session.manager();
         if (manager != null) {

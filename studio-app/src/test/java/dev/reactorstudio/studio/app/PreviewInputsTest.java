@@ -137,18 +137,18 @@ class PreviewInputsTest {
 
         // The model's tone moves the meter, muted or not; muted, nothing goes to the speaker.
         var meter = robot.lookup("#audio-level").query();
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> level(robot, meter) > 0.4);
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> level(meter) > 0.4);
         robot.clickOn("#audio-mute");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.preview().audio().muted());
         long forwarded = studio.preview().audio().forwarded();
         long chunks = studio.preview().audio().chunks();
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.preview().audio().chunks() > chunks + 50);
         assertThat(studio.preview().audio().forwarded()).isEqualTo(forwarded);
-        assertThat(level(robot, meter)).isGreaterThan(0.4);
+        assertThat(level(meter)).isGreaterThan(0.4);
         assertThat(robot.lookup("#audio-mute").queryAs(ToggleButton.class).getText()).isEqualTo("Muted");
         robot.clickOn("#audio-mute");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.preview().audio().forwarded() > forwarded + 50);
-        assertThat(level(robot, meter)).isGreaterThan(0.4);
+        assertThat(level(meter)).isGreaterThan(0.4);
         String note = robot.lookup("#audio-note").queryLabeled().getText();
         if (SpeakerOutput.probe() != null) {
             assertThat(note).contains("No audio output device").contains("level meter only");
@@ -182,7 +182,7 @@ class PreviewInputsTest {
         return onFx(label::getText);
     }
 
-    private static double level(FxRobot robot, Node meter) throws Exception {
+    private static double level(Node meter) throws Exception {
         return onFx(() -> ((LevelMeter) meter).level().get());
     }
 

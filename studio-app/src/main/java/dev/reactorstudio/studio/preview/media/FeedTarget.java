@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 final class FeedTarget {
     private final SessionInputs inputs;
     private final String track;
-    private volatile long sent;
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     FeedTarget(SessionInputs inputs, String track) {
         this.inputs = inputs;
@@ -18,18 +18,18 @@ final class FeedTarget {
     /** Packed RGB, {@code height*width*3}, handed over (the pump never touches it again). */
     void video(byte[] rgb, int width, int height) {
         inputs.offerVideo(track, InputFeed.PUBLISHER, rgb, width, height, System.nanoTime());
-        sent++;
+        sent.incrementAndGet();
     }
 
     /** 16-bit PCM, interleaved, at any rate (the engine resamples to 48 kHz). */
     void audio(short[] pcm, int sampleRate, int channels) {
         inputs.offerAudio(track, InputFeed.PUBLISHER, pcm, sampleRate, channels, System.nanoTime());
-        sent++;
+        sent.incrementAndGet();
     }
 
     /** Pictures or chunks sent so far. */
     long sent() {
-        return sent;
+        return sent.get();
     }
 
     /**

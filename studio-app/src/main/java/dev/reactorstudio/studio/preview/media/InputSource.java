@@ -33,6 +33,11 @@ public record InputSource(Kind kind, String location) {
             return label;
         }
 
+        /** The kind of input it feeds; null for None, which fits both. */
+        public TrackKind track() {
+            return track;
+        }
+
         /** Reads a file the author picks. */
         public boolean takesFile() {
             return this == VIDEO_FILE || this == IMAGE || this == AUDIO_FILE;
@@ -40,7 +45,7 @@ public record InputSource(Kind kind, String location) {
 
         /** The kinds an input of {@code kind} offers, None first. */
         public static List<Kind> forTrack(TrackKind kind) {
-            return kind == TrackKind.VIDEO ? List.of(NONE, WEBCAM, VIDEO_FILE, IMAGE) : List.of(NONE, AUDIO_FILE, MICROPHONE);
+            return java.util.Arrays.stream(values()).filter(k -> k.track == null || k.track == kind).toList();
         }
 
         @Override

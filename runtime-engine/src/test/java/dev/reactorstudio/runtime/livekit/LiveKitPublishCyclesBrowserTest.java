@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +50,6 @@ class LiveKitPublishCyclesBrowserTest {
     private static final int CYCLES = 50;
     /** Threads a JVM or Jetty may start or end on its own while we look (pool workers, GC helpers). */
     private static final int THREAD_SLACK = 3;
-    /** Threads one connected viewer owns; none may be left once it left. */
-    private static final Predicate<String> VIEWER_THREADS = name -> name.startsWith("reactor-peer-")
-            || name.startsWith("livekit-signal-");
 
     private static ModelHost host;
     private static SessionManager sessions;
@@ -180,9 +176,9 @@ class LiveKitPublishCyclesBrowserTest {
         assertThat(server.publicationCount()).isZero();
         // Every thread the viewers started is gone (threads started lazily on first use stay: pools, reapers).
         Set<String> expected = new TreeSet<>(warmThreads);
-        expected.removeIf(VIEWER_THREADS);
+        expected.removeIf(LiveKitPublishCyclesBrowserTest::isViewerThread);
         assertThreadsBackTo(expected, "both viewers left");
-        assertThat(threadNames()).noneMatch(VIEWER_THREADS);
+        assertThat(threadNames()).noneMatch(LiveKitPublishCyclesBrowserTest::isViewerThread);
     }
 
     /** No feed, publication or claim is left, and the model sees both inputs stopped. */
@@ -213,12 +209,17 @@ class LiveKitPublishCyclesBrowserTest {
     }
 
     private static void awaitStep(Path steps, String step, CompletableFuture<JsonNode> driver) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Files.exists(steps.resolve(step + ".ready")) || driver.isDone());
         if (!Files.exists(steps.resolve(step + ".ready"))) {
             driver.join(); // throws the driver's failure
             throw new AssertionError("the browser driver ended before step " + step);
         }
+    }
+
+    /** Threads one connected viewer owns; none may be left once it left. */
+    private static boolean isViewerThread(String name) {
+        return name.startsWith("reactor-peer-") || name.startsWith("livekit-signal-");
     }
 
     private static Set<String> threadNames() {

@@ -90,7 +90,7 @@ public final class StudioTour {
             media();
             return;
         }
-        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen)");
+                System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen; the build's class path, no class-data archive)");
         // The welcome screen once its environment line is filled in, light and dark.
         waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
         Thread.sleep(500);

@@ -115,19 +115,13 @@ final class SessionBridge {
         }
         CommandGateway.Outcome outcome;
         try {
-            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data(), java.util.Map.of(),
-                    reason -> reply.accept(commandError(message.type(), reason, List.of())));
+            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data(), java.util.Map.of());
         } catch (ModelUnavailableException e) {
             reply.accept(commandError(message.type(), e.getMessage(), List.of()));
             return;
         }
         if (!outcome.accepted()) {
-            String text = switch (outcome.status()) {
-                case NO_SESSION -> "no session is running";
-                case QUEUE_FULL -> "command \"" + message.type() + "\" refused: the model is busy";
-                default -> "invalid command \"" + message.type() + "\"";
-            };
-            reply.accept(commandError(message.type(), text, outcome.problems()));
+            reply.accept(commandError(message.type(), outcome.refusal(message.type()), outcome.details()));
         }
     }
 

@@ -69,7 +69,12 @@ public final class HdBench {
             long delivered0 = sessions.stats().framesDelivered();
             MediaStats media0 = services.media().orElseThrow().stats();
             long t0 = System.nanoTime();
-            browser = BrowserRun.run(root, api, page, line -> { }, "rate", String.valueOf(seconds));
+            ThreadCpuProfile cpu = ThreadCpuProfile.start();
+            try {
+                browser = BrowserRun.run(root, api, page, line -> { }, "rate", String.valueOf(seconds));
+            } finally {
+                cpu.close();
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             MediaStats media1 = services.media().orElseThrow().stats();
             System.out.printf(Locale.ROOT, "model alone (no viewer): %.1f fps generated%n", generatedAlone);
@@ -83,6 +88,8 @@ public final class HdBench {
                     wall, (sessions.stats().framesEmitted() - emitted0) / wall, (sessions.stats().framesDelivered() - delivered0) / wall,
                     (media1.framesConverted() - media0.framesConverted()) / wall, media1.meanConvertMicros() / 1000,
                     media1.framesDropped() - media0.framesDropped());
+            System.out.printf(Locale.ROOT, "CPU per converted frame during the browser run, by process/thread (this JVM and the browser): %s%n",
+                    cpu.perFrame(Math.max(1, media1.framesConverted() - media0.framesConverted()), 10));
         }
         int kbps = Math.max(500, (int) Math.round(browser.path("kbps").asDouble()));
         int fps = (int) Math.max(30, Math.round(browser.path("receivedFps").asDouble()));

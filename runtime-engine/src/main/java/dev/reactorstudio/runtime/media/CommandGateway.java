@@ -94,7 +94,8 @@ public final class CommandGateway {
                     return new Outcome(Outcome.Status.QUEUE_FULL, List.of(full.getMessage()));
                 }
             }
-            result.whenComplete((value, error) -> {
+            // The handler reports every failure; nothing waits on the chained future.
+            var unused = result.whenComplete((value, error) -> {
                 if (error != null) {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     LOG.info("Command {} failed in the model: {}", name, cause.getMessage());

@@ -304,7 +304,7 @@ class LiveKitDataFuzzTest {
 
     private void classify(byte[] bytes, boolean onLossy) {
         try {
-            DataPacket.parseFrom(bytes);
+            var unused = DataPacket.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
             if (onLossy) {
                 malformedOnLossy++;
@@ -420,7 +420,7 @@ class LiveKitDataFuzzTest {
             }
             default -> name = List.of("set_level", "set_speed", "set_palette", "note", "work", "reset").get(random.nextInt(6));
         }
-        if (random.nextInt(3) == 0 || args.isEmpty() && !name.equals("set_level") && !name.equals("note")) {
+        if (random.nextInt(3) == 0 || (args.isEmpty() && !name.equals("set_level") && !name.equals("note"))) {
             args.set("x_" + FuzzJson.key(random), FuzzJson.value(random, 1)); // an unknown parameter
         }
         return command(name, FuzzJson.text(args));

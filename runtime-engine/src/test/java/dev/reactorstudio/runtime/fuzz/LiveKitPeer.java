@@ -147,7 +147,7 @@ final class LiveKitPeer implements AutoCloseable {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(mediaUrl + "/rtc/v1?access_token=" + token + "&join_request=" + packed),
                         new Signals()).get(20, TimeUnit.SECONDS);
-        pinger.scheduleAtFixedRate(() -> signal(SignalRequest.newBuilder().setPing(System.currentTimeMillis()).build()),
+        var unusedPings = pinger.scheduleAtFixedRate(() -> signal(SignalRequest.newBuilder().setPing(System.currentTimeMillis()).build()),
                 5, 5, TimeUnit.SECONDS);
         SessionDescription description = answer.get(30, TimeUnit.SECONDS);
         CompletableFuture<Void> applied = new CompletableFuture<>();
@@ -181,7 +181,7 @@ final class LiveKitPeer implements AutoCloseable {
     private void signal(SignalRequest request) {
         WebSocket ws = socket;
         if (ws != null && !ws.isOutputClosed()) {
-            ws.sendBinary(ByteBuffer.wrap(request.toByteArray()), true);
+            var unused = ws.sendBinary(ByteBuffer.wrap(request.toByteArray()), true);
         }
     }
 
@@ -243,7 +243,7 @@ final class LiveKitPeer implements AutoCloseable {
                     String sdp = init.path("candidate").asText("");
                     if (!sdp.isEmpty()) {
                         // Applied once the answer is: libwebrtc refuses candidates before a remote description.
-                        remoteSet.thenRun(() -> pc.addIceCandidate(new RTCIceCandidate(init.path("sdpMid").asText(),
+                        var unused = remoteSet.thenRun(() -> pc.addIceCandidate(new RTCIceCandidate(init.path("sdpMid").asText(),
                                 init.path("sdpMLineIndex").asInt(), sdp)));
                     }
                 }
@@ -302,7 +302,7 @@ final class LiveKitPeer implements AutoCloseable {
         WebSocket ws = socket;
         if (ws != null && !ws.isOutputClosed()) {
             signal(SignalRequest.newBuilder().setLeave(livekit.LivekitRtc.LeaveRequest.newBuilder()).build());
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            var unused = ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         VideoTrack track = remote;
         if (track != null) {

@@ -83,7 +83,7 @@ public final class StudioTour {
 
     private void tour() throws Exception {
         waitFor(() -> Studio.firstPaintMillis() >= 0);
-        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen)");
+        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen; the build's class path, no class-data archive)");
         // The welcome screen once its environment line is filled in, light and dark.
         waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
         Thread.sleep(500);

@@ -6,6 +6,8 @@
 # studio's log file. Exit 0 when all three hold.
 #   scripts/app-image-test.sh            # builds the app-image first (jars from `mvn verify` when REACTOR_PREBUILT=1)
 #   APP=/path/to/ReactorStudio scripts/app-image-test.sh   # test an image built elsewhere (e.g. the .deb's /opt/reactor-studio)
+#   LAUNCHER=/usr/bin/reactor-studio FOLDER=/tmp/x/hello-pattern ...   # start it through another path (the .deb's link),
+#                                        and also run a model folder given by path (scripts/deb-test.sh does both)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -14,6 +16,7 @@ if [[ -z "${APP:-}" ]]; then
   APP="$root/studio-app/target/jpackage/dist/ReactorStudio"
 fi
 [[ -x "$APP/bin/ReactorStudio" ]] || { echo "no app-image at $APP" >&2; exit 1; }
+launcher="${LAUNCHER:-$APP/bin/ReactorStudio}"
 [[ -f "$APP/lib/app/examples/hello-pattern/manifest.json" ]] || { echo "the app-image carries no examples" >&2; exit 1; }
 
 work="$(mktemp -d)"
@@ -28,16 +31,16 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # Starts the app on an example with a fresh HOME. Only the ports are preset (a free one each, so a
 # `reactor run` elsewhere on this machine cannot clash); everything else is first-run state.
-start() { # NAME [ENV=VALUE...]
+start() { # NAME|FOLDER [ENV=VALUE...]
   local name="$1"; shift
-  home="$work/home-$name-$RANDOM"
+  home="$work/home-$(basename "$name")-$RANDOM"
   mkdir -p "$home/.config/reactor-studio"
   runtime_port="$(free_port)"
   printf 'port.runtime=%s\nport.coordinator=%s\nport.media=%s\n' "$runtime_port" "$(free_port)" "$(free_port)" \
     > "$home/.config/reactor-studio/settings.properties"
   # Java takes user.home from the password database, not $HOME: the engine's caches must land in the empty home too.
   setsid env -u XDG_CONFIG_HOME -u XDG_STATE_HOME HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" "$@" \
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$APP/bin/ReactorStudio" "$name" --run > "$work/$name.out" 2>&1 &
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$name" --run > "$work/$(basename "$name").out" 2>&1 &
   pid=$!
 }
 
@@ -55,8 +58,8 @@ print(next(int(float(l.split()[1])) for l in text.splitlines() if l.startswith("
 PY
 }
 
-expect_frames() { # NAME
-  local name="$1" start_s=$SECONDS delivered=0
+expect_frames() { # NAME|FOLDER
+  local name="$1" start_s=$SECONDS delivered=0 out="$work/$(basename "$1").out"
   start "$name"
   while (( SECONDS - start_s < 180 )); do
     delivered="$(frames || true)"
@@ -64,14 +67,14 @@ expect_frames() { # NAME
     sleep 1
   done
   local painted
-  painted="$(grep -o 'painted [0-9]* ms after JVM start\( ([0-9-]* ms of CPU)\)\?' "$work/$name.out" | head -1 || true)"
+  painted="$(grep -o 'painted [0-9]* ms after JVM start\( ([0-9-]* ms of CPU)\)\?' "$out" | head -1 || true)"
   stop
   if [[ -z "$delivered" || "$delivered" -lt 30 ]]; then
     echo "FAIL $name: ${delivered:-no} frames in /metrics after 180 s; the app said:" >&2
-    tail -30 "$work/$name.out" >&2
+    tail -30 "$out" >&2
     exit 1
   fi
-  [[ -f "$home/ReactorStudio/examples/$name/manifest.json" ]] \
+  [[ -d "$name" || -f "$home/ReactorStudio/examples/$name/manifest.json" ]] \
     || { echo "FAIL $name: not run from a writable copy in ~/ReactorStudio/examples" >&2; exit 1; }
   [[ -s "$home/.local/state/reactor-studio/logs/studio.log" ]] && grep -q "Session .* started" "$home/.local/state/reactor-studio/logs/studio.log" \
     || { echo "FAIL $name: no log file in ~/.local/state/reactor-studio/logs" >&2; exit 1; }
@@ -80,6 +83,7 @@ expect_frames() { # NAME
 
 expect_frames hello-pattern
 expect_frames python-noise
+if [[ -n "${FOLDER:-}" ]]; then expect_frames "$FOLDER"; fi
 
 # An interpreter without numpy (python3 -S skips site-packages, where numpy lives): the Run fails with
 # the command that fixes it, not a stack trace.

@@ -8,16 +8,12 @@
 // stream (through coordinators --api and --api2), browser 3 waits at position 1 in GET /fleet of
 // both coordinators, and streams once browser 1 disconnects.
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import puppeteer from 'puppeteer-core';
+import { bundle, launchChromium, options, runDriver, servePage, sleep } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
+const { args, opt } = options();
 const api = opt('--api');
 const apiKey = opt('--api-key');
 const api2 = opt('--api2');
@@ -29,24 +25,7 @@ if (!api || !apiKey || !['queue', 'walkthrough'].includes(scenario) || (scenario
   console.error('usage: node fleet.mjs --api URL [--api2 URL2] --api-key KEY [--page-host IP] queue|walkthrough'); process.exit(2);
 }
 
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 const log = (...m) => console.log('[fleet-e2e]', ...m);
-
-async function bundle() {
-  await esbuild.build({ entryPoints: [path.join(here, 'fleet-page.js')], bundle: true, format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' }, outfile: path.join(here, 'dist', 'fleet-page.js'), logLevel: 'warning' });
-}
-
-function servePage() {
-  // Another origin than the coordinator, so CORS preflights are exercised as on a real site.
-  const js = fs.readFileSync(path.join(here, 'dist', 'fleet-page.js'));
-  const html = '<!doctype html><html><body style="margin:0;background:#000"><script src="/fleet-page.js"></script></body></html>';
-  const server = http.createServer((req, res) => {
-    if (req.url.startsWith('/fleet-page.js')) { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(js); }
-    else { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(html); }
-  });
-  return new Promise(resolve => server.listen(0, pageHost, () => resolve(server)));
-}
 
 async function token() {
   const response = await fetch(`${api}/tokens`, { headers: { 'Reactor-API-Key': apiKey } });
@@ -121,29 +100,14 @@ async function walkthrough(page) {
   return { waiting, fleets, threeWhileFull, three: threeStreaming, two: two_ };
 }
 
-let browser, server, code = 0;
-try {
-  await bundle();
-  server = await servePage();
-  const profile = fs.mkdtempSync('/tmp/reactor-chromium-');
-  browser = await puppeteer.launch({
-    executablePath: chromium, headless: true, userDataDir: profile,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
-           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
-  });
-  const page = await browser.newPage();
+await runDriver(async resources => {
+  const bundled = path.join(here, 'dist', 'fleet-page.js');
+  await bundle(path.join(here, 'fleet-page.js'), bundled);
+  resources.server = await servePage(bundled, pageHost);
+  resources.browser = await launchChromium(chromium);
+  const page = await resources.browser.newPage();
   page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
-  await page.goto(`http://${pageHost}:${server.address().port}/`);
+  await page.goto(`http://${pageHost}:${resources.server.address().port}/`);
   await page.waitForFunction(() => window.fleet !== undefined);
-  const result = scenario === 'walkthrough' ? await walkthrough(page) : await queue(page);
-  console.log('RESULT ' + JSON.stringify({ ok: true, ...result }));
-} catch (e) {
-  console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
-  code = 1;
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  if (server) server.close();
-}
-process.exit(code);
+  return scenario === 'walkthrough' ? await walkthrough(page) : await queue(page);
+});

@@ -8,16 +8,13 @@
 // upload '<json>' (reactor.uploadFile + a command taking the FileRef, see scenarios.upload).
 // fleetinputs '<json>' (with --jwt: webcam and mic published, then an upload, through a fleet coordinator).
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import puppeteer from 'puppeteer-core';
+import { bundle, launchChromium, options, runDriver, servePage, sleep } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = name => { const i = args.indexOf(name); if (i < 0) return undefined; const v = args[i + 1]; args.splice(i, 2); return v; };
+const { args, opt } = options();
 const api = opt('--api');
 const pageHost = opt('--page-host') ?? '127.0.0.1';
 const chromium = opt('--chromium') ?? '/usr/bin/chromium';
@@ -31,25 +28,7 @@ const jwt = opt('--jwt');
 const [scenario, arg] = args;
 if (!api || !scenario) { console.error('usage: node run.mjs --api URL [--page-host IP] SCENARIO [ARG]'); process.exit(2); }
 
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 const log = (...m) => console.log('[e2e]', ...m);
-
-async function bundle() {
-  // Bundled at each run (well under a second): the SDK reads process.env.NODE_ENV, so it needs a bundler.
-  await esbuild.build({ entryPoints: [path.join(here, 'page.js')], bundle: true, format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' }, outfile: path.join(here, 'dist', 'sdk-page.js'), logLevel: 'warning' });
-}
-
-function servePage() {
-  // Served from a different origin than the API, so CORS preflights are exercised as on a dev server.
-  const js = fs.readFileSync(path.join(here, 'dist', 'sdk-page.js'));
-  const html = '<!doctype html><html><body style="margin:0;background:#000"><script src="/sdk-page.js"></script></body></html>';
-  const server = http.createServer((req, res) => {
-    if (req.url.startsWith('/sdk-page.js')) { res.writeHead(200, { 'Content-Type': 'text/javascript' }); res.end(js); }
-    else { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(html); }
-  });
-  return new Promise(resolve => server.listen(0, pageHost, () => resolve(server)));
-}
 
 async function until(page, fn, arg, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -461,32 +440,17 @@ async function openPage(browser) {
   return page;
 }
 
-let browser, server, code = 0;
-try {
-  await bundle();
-  server = await servePage();
-  pageUrl = `http://${pageHost}:${server.address().port}/`;
+await runDriver(async resources => {
+  const bundled = path.join(here, 'dist', 'sdk-page.js');
+  await bundle(path.join(here, 'page.js'), bundled);
+  resources.server = await servePage(bundled, pageHost);
+  pageUrl = `http://${pageHost}:${resources.server.address().port}/`;
   const media = videoFile || audioFile ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
     // getUserMedia needs a secure context; the test page is plain http on the namespace address.
-    `--unsafely-treat-insecure-origin-as-secure=http://${pageHost}:${server.address().port}`] : [];
+    `--unsafely-treat-insecure-origin-as-secure=http://${pageHost}:${resources.server.address().port}`] : [];
   if (videoFile) media.push(`--use-file-for-fake-video-capture=${videoFile}`);
   if (audioFile) media.push(`--use-file-for-fake-audio-capture=${audioFile}`);
-  const profile = fs.mkdtempSync('/tmp/reactor-chromium-');
-  browser = await puppeteer.launch({
-    executablePath: chromium, headless: true, userDataDir: profile,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
-           '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', ...media],
-  });
-  const page = await openPage(browser);
-  const result = await scenarios[scenario](page, Number(arg ?? 1), Number(args[2] ?? 10), browser);
-  console.log('RESULT ' + JSON.stringify({ ok: true, ...result }));
-} catch (e) {
-  console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
-  code = 1;
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  if (server) server.close();
-}
-process.exit(code);
+  resources.browser = await launchChromium(chromium, media);
+  const page = await openPage(resources.browser);
+  return scenarios[scenario](page, Number(arg ?? 1), Number(args[2] ?? 10), resources.browser);
+});

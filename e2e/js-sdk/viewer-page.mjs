@@ -2,11 +2,9 @@
 // Connect, watch frames, change a command control, read the message list, Disconnect.
 //   node viewer-page.mjs --api http://10.203.0.1:PORT     (inside scripts/netns-run)
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
-import fs from 'node:fs';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, options, runDriver, sleep } from './browser.mjs';
 
-const args = process.argv.slice(2);
-const opt = name => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
+const { opt } = options();
 const api = opt('--api');
 const chromium = opt('--chromium') ?? '/usr/bin/chromium';
 if (!api) { console.error('usage: node viewer-page.mjs --api URL'); process.exit(2); }
@@ -16,22 +14,16 @@ async function until(page, fn, arg, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await page.evaluate(fn, arg)) return;
-    await new Promise(r => setTimeout(r, 100));
+    await sleep(100);
   }
   const state = await page.evaluate(() => ({ status: document.getElementById('status').textContent,
     log: document.getElementById('log').textContent.slice(0, 500) }));
   throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(state));
 }
 
-let browser, code = 0;
-try {
-  browser = await puppeteer.launch({
-    executablePath: chromium, headless: true, userDataDir: fs.mkdtempSync('/tmp/reactor-chromium-'),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--autoplay-policy=no-user-gesture-required'],
-  });
-  const page = await browser.newPage();
+await runDriver(async resources => {
+  resources.browser = await launchChromium(chromium);
+  const page = await resources.browser.newPage();
   page.on('console', m => { if (m.type() === 'error') log('page error:', m.text()); });
   await page.goto(api + '/');
   // Count decoded frames the way a user sees them: presented video frames.
@@ -61,12 +53,5 @@ try {
     'a progress message');
   await page.click('#disconnect');
   await until(page, () => document.getElementById('status').textContent === 'disconnected', null, 10000, 'disconnected');
-  console.log('RESULT ' + JSON.stringify({ ok: true, ...size, controls,
-    frames: await page.evaluate(() => window.presented) }));
-} catch (e) {
-  console.log('RESULT ' + JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
-  code = 1;
-} finally {
-  if (browser) await browser.close().catch(() => {});
-}
-process.exit(code);
+  return { ...size, controls, frames: await page.evaluate(() => window.presented) };
+});

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import dev.reactorstudio.runtime.fleet.FleetCoordinator;
 import dev.reactorstudio.runtime.fleet.FleetOptions;
 import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
@@ -33,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fleet coordinator under a crowd: N simulated HTTP clients (the SDK's production calls:
@@ -46,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code FleetBench [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]}
  */
 public final class FleetBench {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetBench.class);
     private static final String SECRET = "fleet-bench-secret-0123456789";
     private static final String MODEL = "bench-model";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,7 +108,7 @@ public final class FleetBench {
         }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, daemon("bench-client"));
         ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(daemon("bench-heartbeat"));
-        beats.scheduleAtFixedRate(() -> fleet.forEach(SimulatedRuntime::heartbeat), 1, 1, TimeUnit.SECONDS);
+        Scheduled.atFixedRate(beats, LOG, "Heartbeats", () -> fleet.forEach(SimulatedRuntime::heartbeat), 1, 1, TimeUnit.SECONDS);
         // Warm-up (JIT, connections), then the measured window.
         running = true;
         CountDownLatch done = new CountDownLatch(clients);
@@ -203,7 +207,7 @@ public final class FleetBench {
         }
 
         void start(long delayMs) {
-            scheduler.schedule(this::create, delayMs, TimeUnit.MILLISECONDS);
+            later(this::create, delayMs);
         }
 
         private void create() {
@@ -216,7 +220,7 @@ public final class FleetBench {
                 created.incrementAndGet();
                 sessionId = body.path("session_id").asText();
                 backoffMs = 200;
-                scheduler.schedule(this::poll, backoffMs, TimeUnit.MILLISECONDS);
+                later(this::poll, backoffMs);
             });
         }
 
@@ -224,13 +228,13 @@ public final class FleetBench {
             send(HttpRequest.newBuilder(URI.create(base + "/sessions/" + sessionId)).GET(), body -> {
                 String state = body.path("state").asText();
                 if ("ACTIVE".equals(state)) {
-                    scheduler.schedule(this::delete, 100 + (long) (Math.random() * 200), TimeUnit.MILLISECONDS);
+                    later(this::delete, 100 + (long) (Math.random() * 200));
                 } else if ("CLOSED".equals(state)) {
                     errors.incrementAndGet();
                     create();
                 } else {
                     backoffMs = Math.min(backoffMs * 2, POLL_CAP_MS);
-                    scheduler.schedule(this::poll, backoffMs, TimeUnit.MILLISECONDS);
+                    later(this::poll, backoffMs);
                 }
             });
         }
@@ -243,13 +247,19 @@ public final class FleetBench {
             });
         }
 
+        /** A client step after {@code delayMs}; a step that throws is logged (the client would stop unseen). */
+        private void later(Runnable step, long delayMs) {
+            Scheduled.once(scheduler, LOG, "Bench client step", step, delayMs, TimeUnit.MILLISECONDS);
+        }
+
         private void send(HttpRequest.Builder request, java.util.function.Consumer<JsonNode> then) {
             requests.incrementAndGet();
-            http.sendAsync(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+            // The handler counts every failure; nothing waits on the chained future.
+            var unused = http.sendAsync(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
                 if (error != null || response.statusCode() / 100 != 2) {
                     errors.incrementAndGet();
-                    scheduler.schedule(this::create, 500, TimeUnit.MILLISECONDS);
+                    later(this::create, 500);
                     return;
                 }
                 try {
@@ -319,7 +329,8 @@ public final class FleetBench {
 
         void heartbeat() {
             String body = JSON.createObjectNode().put("serving", serving).toString();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fleet/runtimes/" + id + "/heartbeat"))
+            // The handler counts every failure; nothing waits on the chained future.
+            var unused = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fleet/runtimes/" + id + "/heartbeat"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + tokens.mint("runtime:" + id, Role.RUNTIME, Duration.ofMinutes(1)))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
@@ -331,7 +342,10 @@ public final class FleetBench {
                         if (r != null && r.statusCode() == 404) {
                             // Declared lost (the coordinator fell behind): join again, as a real runtime does.
                             serving = "";
-                            http.sendAsync(registration(), HttpResponse.BodyHandlers.discarding());
+                            http.sendAsync(registration(), HttpResponse.BodyHandlers.discarding()).exceptionally(failure -> {
+                                errors.incrementAndGet();
+                                return null;
+                            });
                         }
                     });
         }

@@ -23,8 +23,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             if (d != null && !d.isZero() && !d.isNegative()) {
                 return d;
             }
-        } catch (NumberFormatException e) {
-            // fall through
+        } catch (NumberFormatException | ArithmeticException | IndexOutOfBoundsException e) {
+            // not a number, too large for a Duration, or empty: refused below with the form
         }
         throw new CommandLine.TypeConversionException("\"" + value + "\" is not a duration: use e.g. 90s, 15m, 1h, 2d");
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The seed's log levels (CRITICAL..DEBUG) mapped onto logback. */
+@SuppressWarnings("ImmutableEnumChecker") // logback's Level has only final fields; it is just not annotated @Immutable
 enum LogLevel {
     CRITICAL(Level.ERROR), ERROR(Level.ERROR), WARNING(Level.WARN), INFO(Level.INFO), DEBUG(Level.DEBUG);
 

@@ -187,16 +187,23 @@ final class RunCommand implements Callable<Integer> {
         }
         // A Python model's requirements.txt installs into its own environment first: show how it goes.
         hostOptions = hostOptions.withPython(hostOptions.python()
-                .withRequirementsListener(new RequirementsBar(err, System.console() != null)));
+                .withRequirementsListener(new RequirementsBar(err, Terminal.interactive())));
         if (maxQueuedCommands < 1) {
             err.println("reactor run: --max-queued-commands must be at least 1, got " + maxQueuedCommands);
             return 2;
         }
         if (join != null) {
+            JoinOptions joinOptions;
+            try {
+                joinOptions = joinOptions();
+            } catch (IllegalArgumentException e) {
+                err.println("reactor run: " + e.getMessage());
+                return 2;
+            }
             // A fleet member serves one client at a time through its coordinator; only the command queue applies here.
             return new JoinedRun(spec, folder).run(ServiceOptions.defaults(folder).withRuntimePort(port).withHost(hostOptions)
                     .withSecurity(SecurityOptions.defaults().withLimits(Limits.defaults()
-                            .withQueuedCommands(maxQueuedCommands))), joinOptions());
+                            .withQueuedCommands(maxQueuedCommands))), joinOptions);
         }
         if (jwtSecret != null || jwtSecretFile != null || advertise != null || runtimeId != null) {
             err.println("reactor run: --jwt-secret, --advertise and --runtime-id only apply with --join URL");

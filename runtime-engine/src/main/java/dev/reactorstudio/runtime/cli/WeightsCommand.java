@@ -149,7 +149,7 @@ final class WeightsCommand implements Runnable {
                     out.flush();
                     return 0;
                 }
-                WeightPull pull = weights.pull(names, new ProgressBar(err, System.console() != null));
+                WeightPull pull = weights.pull(names, new ProgressBar(err, Terminal.interactive()));
                 Thread cancelOnCtrlC = new Thread(pull::cancel, "reactor-weights-cancel");
                 Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
                 try {
@@ -227,7 +227,7 @@ final class WeightsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
-                PushResult result = weights.push(name, path, replace, new ProgressBar(err, System.console() != null));
+                PushResult result = weights.push(name, path, replace, new ProgressBar(err, Terminal.interactive()));
                 out.println("pushed " + result.files() + " files (" + ByteSizes.format(result.bytes()) + ") to "
                         + result.location() + "/" + name + (result.removed() > 0 ? ", removed " + result.removed() + " stale" : ""));
                 out.flush();

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * of the coordinator's HTTP threads.
  */
 final class ModelLoadWait {
-    static final Duration DEFAULT_BOUND = Duration.ofSeconds(120);
+    static final Duration DEFAULT_BOUND = Duration.ofMinutes(2);
     /** Starts held at once; the rest are told to retry, so waiting starts never take every HTTP thread. */
     static final int MAX_WAITING = 8;
     private static final long POLL_MILLIS = 200;

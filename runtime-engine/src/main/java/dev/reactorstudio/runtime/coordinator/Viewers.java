@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.coordinator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import dev.reactorstudio.runtime.guard.MessageLimit;
 import dev.reactorstudio.runtime.media.CommandEnvelope;
 import dev.reactorstudio.runtime.media.CommandGateway;
@@ -60,7 +61,7 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        liveness.scheduleWithFixedDelay(this::dropSilentViewers, 1, 1, TimeUnit.SECONDS);
+        Scheduled.withFixedDelay(liveness, LOG, "Viewer liveness check", this::dropSilentViewers, 1, 1, TimeUnit.SECONDS);
     }
 
     /** A new viewer of {@code started}'s session; its id is URL-safe (the SDK puts it in paths unencoded). */
@@ -132,7 +133,8 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
         }
         CompletableFuture<SessionAudioSource> audio = mapping.audioMid() == null
                 ? CompletableFuture.completedFuture(null) : media.audio(viewer.sessionId);
-        media.video(viewer.sessionId).thenCombine(audio, (video, sound) -> new Object[] {video, sound})
+        // The handler below takes every outcome; nothing else waits on the chained future.
+        var unused = media.video(viewer.sessionId).thenCombine(audio, (video, sound) -> new Object[] {video, sound})
                 .thenCompose(sources -> peer.answer(offerSdp, (SessionVideoSource) sources[0], mapping.videoMid(),
                         (SessionAudioSource) sources[1], mapping.audioMid(), options.forcedCodec(),
                         media.options().gatherTimeout()))
@@ -178,6 +180,8 @@ final class Viewers implements MessageSink, SessionListener, AutoCloseable {
         }
     }
 
+    // viewers is a ConcurrentHashMap: its iterator is weakly consistent, so removing while iterating is safe.
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
     private void dropSilentViewers() {
         long limit = options.pingTimeout().toNanos();
         long pendingLimit = options.security().limits().pendingPeerLifetime().toNanos();

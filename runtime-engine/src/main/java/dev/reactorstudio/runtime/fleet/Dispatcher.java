@@ -86,6 +86,8 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
+    // One timed wait per tick, not a loop: a spurious wake-up only runs a dispatch round early.
+    @SuppressWarnings("WaitNotInLoop")
     private void awaitChange() throws InterruptedException {
         lock.lock();
         try {

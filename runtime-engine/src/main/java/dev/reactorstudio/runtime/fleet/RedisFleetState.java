@@ -54,6 +54,8 @@ public final class RedisFleetState implements FleetState {
         this.redis = connection.sync();
     }
 
+    // As Lettuce's own evalsha: the script's output type decides the result's Java type.
+    @SuppressWarnings("TypeParameterUnusedInFormals")
     private <T> T run(String script, ScriptOutputType type, Object... args) {
         String[] values = new String[args.length + 1];
         values[0] = prefix;

@@ -3,7 +3,6 @@ package dev.reactorstudio.runtime.guard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -15,6 +14,8 @@ import org.eclipse.jetty.util.Callback;
  * Errors Jetty answers itself, before a request reaches the app (a malformed URI, headers too
  * large, a bad request line, a bad {@code Content-Length}), in the servers' {@code {"detail": "..."}}
  * shape instead of an HTML page or an empty body — for every method, not only GET/POST/HEAD.
+ * Jetty 12 sends a request its parser could not read through {@link #generateResponse} too (it no
+ * longer calls the deprecated {@code badMessageError}).
  */
 final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,13 +31,6 @@ final class JsonErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    /** A request the parser could not read (no request object exists): Jetty's default sends no body. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status, reason));
     }
 
     private static byte[] body(int code, String message) {

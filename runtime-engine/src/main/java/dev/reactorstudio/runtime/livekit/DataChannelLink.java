@@ -20,14 +20,12 @@ final class DataChannelLink {
     private static final Logger LOG = LoggerFactory.getLogger(DataChannelLink.class);
 
     private final RTCDataChannel channel;
-    private final PeerExecutor executor;
     private final String label;
     private final boolean ownedHere;
     private volatile RTCDataChannelState state;
 
-    private DataChannelLink(RTCDataChannel channel, PeerExecutor executor, boolean ownedHere) {
+    private DataChannelLink(RTCDataChannel channel, boolean ownedHere) {
         this.channel = channel;
-        this.executor = executor;
         this.label = channel.getLabel();
         this.ownedHere = ownedHere;
         this.state = channel.getState();
@@ -41,7 +39,7 @@ final class DataChannelLink {
      */
     static DataChannelLink attach(RTCDataChannel channel, PeerExecutor executor, boolean ownedHere,
                                   Consumer<ByteBuffer> onPacket) {
-        DataChannelLink link = new DataChannelLink(channel, executor, ownedHere);
+        DataChannelLink link = new DataChannelLink(channel, ownedHere);
         channel.registerObserver(new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previousAmount) {

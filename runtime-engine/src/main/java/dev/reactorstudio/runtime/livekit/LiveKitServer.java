@@ -265,7 +265,8 @@ public final class LiveKitServer implements AutoCloseable {
             SignalSession session = new SignalSession(viewer, join, new JavalinChannel(ctx), room, bridge, negotiations,
                     grants);
             sockets.put(ctx.sessionId(), session);
-            session.closed().whenComplete((ok, e) -> sockets.remove(ctx.sessionId(), session));
+            // However the session ends, its socket entry goes; nothing waits on the chained future.
+            var unused = session.closed().whenComplete((ok, e) -> sockets.remove(ctx.sessionId(), session));
             pending.watch(session);
             session.open();
         });

@@ -188,7 +188,7 @@ final class PeerLink implements PeerEvents {
         }
         peer.executor().execute(() -> {
             if (remoteDescriptionSet) {
-                peer.addIceCandidate(candidate);
+                addCandidate(candidate);
             } else {
                 pendingCandidates.add(candidate);
             }
@@ -197,8 +197,16 @@ final class PeerLink implements PeerEvents {
 
     private void flushCandidates() {
         remoteDescriptionSet = true;
-        pendingCandidates.forEach(peer::addIceCandidate);
+        pendingCandidates.forEach(this::addCandidate);
         pendingCandidates.clear();
+    }
+
+    /** A candidate libwebrtc refuses is only logged: the others (or the offer's own) may still connect. */
+    private void addCandidate(RTCIceCandidate candidate) {
+        peer.addIceCandidate(candidate).exceptionally(e -> {
+            LOG.info("Peer {}: remote candidate refused ({}): {}", peer.id(), e.getMessage(), candidate.sdp);
+            return null;
+        });
     }
 
     @Override

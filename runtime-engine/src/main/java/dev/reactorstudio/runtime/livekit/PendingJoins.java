@@ -57,8 +57,9 @@ final class PendingJoins implements AutoCloseable {
             pending.remove(session); // the server is closing: it ends every session itself
             return;
         }
-        session.connected().thenRun(() -> settled(session, timeout));
-        session.closed().whenComplete((ok, failure) -> settled(session, timeout));
+        // Either outcome settles the join; nothing waits on the chained futures.
+        var unused = session.connected().thenRun(() -> settled(session, timeout));
+        var unusedToo = session.closed().whenComplete((ok, failure) -> settled(session, timeout));
     }
 
     private void settled(SignalSession session, ScheduledFuture<?> timeout) {

@@ -254,7 +254,8 @@ final class SignalSession {
         channel.close(1000, why.length() > 120 ? why.substring(0, 120) : why);
         CompletableFuture<Void> peersClosed = negotiation == null ? CompletableFuture.completedFuture(null)
                 : negotiation.close();
-        peersClosed.whenComplete((ok, failure) -> {
+        // The handler logs a failure itself; nothing waits on the chained future.
+        var unused = peersClosed.whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("Viewer {}: closing peers failed", identity(), failure);
             }

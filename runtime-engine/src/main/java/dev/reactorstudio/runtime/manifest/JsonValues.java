@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Describes JSON values in messages ("a number (42)") and checks the common "must be a string" rule. */
@@ -23,7 +24,7 @@ final class JsonValues {
             case NULL -> "null";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            default -> node.getNodeType().name().toLowerCase();
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -30,7 +30,7 @@ public final class ManifestValidator {
     /** Reads {@code <folder>/manifest.json}, or the given file when it is one, and checks it. */
     public static ManifestCheck read(Path folderOrManifestFile) {
         Path given = folderOrManifestFile.toAbsolutePath().normalize();
-        boolean isFile = Files.isRegularFile(given) || !Files.exists(given) && given.toString().endsWith(".json");
+        boolean isFile = Files.isRegularFile(given) || (!Files.exists(given) && given.toString().endsWith(".json"));
         Path file = isFile ? given : given.resolve(FILE_NAME);
         Path folder = file.getParent();
         if (!Files.isDirectory(folder)) {

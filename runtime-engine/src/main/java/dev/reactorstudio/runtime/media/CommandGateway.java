@@ -71,7 +71,8 @@ public final class CommandGateway {
      */
     public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files, Consumer<String> onQueueFull) {
         try {
-            sessions.command(name, args, files).whenComplete((result, error) -> {
+            // The handler reports every failure; nothing waits on the chained future.
+            var unused = sessions.command(name, args, files).whenComplete((result, error) -> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof CommandQueueFullException full) {
                     onQueueFull.accept(full.getMessage());

@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,7 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             t.setDaemon(true);
             return t;
         });
-        inputThread.scheduleWithFixedDelay(this::checkIdleInputs, 250, 250, TimeUnit.MILLISECONDS);
+        Scheduled.withFixedDelay(inputThread, LOG, "Idle input check", this::checkIdleInputs, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     /** Subscribes to a session manager's frames and lifecycle events; attaching twice is a no-op. */
@@ -99,7 +101,7 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
         sessions.addAudioSink(this);
         sessions.addListener(this);
         attached.add(sessions);
-        sessions.current().ifPresent(s -> video(s.id()));
+        sessions.current().ifPresent(s -> video(s.id()).exceptionally(logFailure("making the video source", s.id())));
     }
 
     public synchronized void detach(SessionManager sessions) {
@@ -175,7 +177,8 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             audio.stopRecording();
             source.push(pcm, channels);
         } else {
-            audio(sessionId); // the first chunk is dropped while the source is made: 10 ms nobody hears yet
+            // the first chunk is dropped while the source is made: 10 ms nobody hears yet
+            audio(sessionId).exceptionally(logFailure("making the audio source", sessionId));
         }
     }
 
@@ -265,9 +268,10 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     @Override
     public void onEvent(SessionEvent event) {
         switch (event.type()) {
-            case STARTED -> video(event.sessionId());
+            case STARTED -> video(event.sessionId()).exceptionally(logFailure("making the video source", event.sessionId()));
             case ENDED -> closeSessionPeers(event.sessionId())
-                    .thenRunAsync(() -> disposeSource(event.sessionId()), videoThread);
+                    .thenRunAsync(() -> disposeSource(event.sessionId()), videoThread)
+                    .exceptionally(logFailure("disposing the media sources", event.sessionId()));
             default -> { }
         }
     }
@@ -281,6 +285,14 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             }
         }
         return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+    }
+
+    /** Logs a failure nobody waits for (sources made ahead of the first viewer, disposal after the end). */
+    private static <T> Function<Throwable, T> logFailure(String what, String sessionId) {
+        return error -> {
+            LOG.warn("Session {}: {} failed", sessionId, what, error);
+            return null;
+        };
     }
 
     private void disposeSource(String sessionId) {
@@ -313,7 +325,7 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     public MediaStats stats() {
         long converted = framesConverted.get();
         return new MediaStats(peers.size(), nativePeers.get(), converted, framesDropped.get(),
-                converted == 0 ? 0 : convertNanos.get() / converted / 1000.0);
+                converted == 0 ? 0 : convertNanos.get() / (double) converted / 1000.0);
     }
 
     /** Closes every peer, disposes the sources, the factory and the audio module. */

@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.media;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
@@ -361,8 +362,10 @@ public final class ViewerPeer {
     /**
      * Closes the peer connection and releases its native objects (senders' tracks removed first,
      * so the shared track can later be disposed; data channels disposed), then ends the peer's
-     * thread. Idempotent; completes when done.
+     * thread. Idempotent; completes when done. Callers that need not wait may ignore the future:
+     * a failing close action is logged here.
      */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> close() {
         executor.execute(this::closeNow);
         return closed.copy();

@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.python;
 
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -66,7 +67,7 @@ final class ChildSupervisor implements AutoCloseable {
         status = new BridgeStatus(BridgeStatus.State.RESTARTING, attempt,
                 "restarting python model (attempt " + attempt + "): " + reason);
         LOG.warn("Python model {}: {} — restart attempt {} in {} ms", launch.modelName(), reason, attempt, delay.toMillis());
-        restarter.schedule(() -> restart(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        Scheduled.once(restarter, LOG, "Python model restart", () -> restart(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs on the restart thread; the model's {@code __init__} runs again in the new process. */

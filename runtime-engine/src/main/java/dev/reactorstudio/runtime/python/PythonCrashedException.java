@@ -8,6 +8,8 @@ public final class PythonCrashedException extends Exception {
         super(message, null, false, false);
     }
 
+    // Clients and logs show Python's own "Type: message", never this Java class's name.
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         return getMessage();

@@ -20,6 +20,8 @@ public final class PythonModelException extends Exception {
         return pythonTraceback;
     }
 
+    // Clients and logs show Python's own "Type: message", never this Java class's name.
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         return getMessage();

@@ -8,6 +8,10 @@ public final class ByteSizes {
 
     private ByteSizes() {}
 
+    public static String format(long bytes) {
+        return format((double) bytes); // exact to 2^53 bytes (9 PB), beyond anything one decimal shows
+    }
+
     public static String format(double bytes) {
         int unit = 0;
         double value = bytes;

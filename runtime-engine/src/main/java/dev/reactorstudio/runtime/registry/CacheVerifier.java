@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +31,7 @@ final class CacheVerifier {
             Optional<CompletionRecord> record = CompletionRecord.read(folder);
             if (record.isEmpty()) {
                 CacheState state = Files.isDirectory(folder) ? CacheState.PARTIAL : CacheState.MISSING;
-                return new VerifyReport(name, state, 0, 0, List.of(name + " is not completely cached (" + state.name().toLowerCase()
+                return new VerifyReport(name, state, 0, 0, List.of(name + " is not completely cached (" + state.name().toLowerCase(Locale.ROOT)
                         + ") — run `reactor weights pull " + name + "`"));
             }
             List<String> problems = Collections.synchronizedList(new ArrayList<>());

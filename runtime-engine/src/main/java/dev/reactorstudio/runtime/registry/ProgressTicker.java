@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.registry;
 
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -30,7 +31,7 @@ final class ProgressTicker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleAtFixedRate(() -> publish(false), 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        Scheduled.atFixedRate(thread, LOG, "Pull progress", () -> publish(false), 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     private void publish(boolean finished) {

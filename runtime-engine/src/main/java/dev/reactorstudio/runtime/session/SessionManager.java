@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.api.UploadedFile;
 import dev.reactorstudio.runtime.api.VideoModel;
+import dev.reactorstudio.runtime.concurrent.Scheduled;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
 import dev.reactorstudio.runtime.upload.UploadLimits;
@@ -65,7 +66,7 @@ public final class SessionManager implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        watchdog.scheduleWithFixedDelay(this::watch, 250, 250, TimeUnit.MILLISECONDS);
+        Scheduled.withFixedDelay(watchdog, LOG, "Session watchdog", this::watch, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -83,6 +83,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConcurrencyHelpersDependOnNoOtherEnginePackage() {
+        classes().that().resideInAPackage("..runtime.concurrent..")
+                .should().onlyDependOnClassesThat(resideInAPackage("..runtime.concurrent..")
+                        .or(not(resideInAPackage("dev.reactorstudio.."))))
+                .because("every layer schedules its own tasks with them, so they sit below them all")
+                .check(engine);
+    }
+
+    @Test
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("..runtime.cli..")
@@ -117,7 +126,7 @@ class ArchitectureTest {
                 .whereLayer("livekit").mayOnlyBeAccessedByLayers("services", "cli")
                 // origin allow-list, Host check and limits: what every server checks before it acts
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("servers", "coordinator", "livekit", "media", "session",
-                        "services", "cli", "fleet")
+                        "services", "cli", "fleet", "fleet-join")
                 .whereLayer("media").mayOnlyBeAccessedByLayers("coordinator", "livekit", "services")
                 .whereLayer("host").mayOnlyBeAccessedByLayers("servers", "services", "cli", "fleet-join")
                 // weights: S3 and the cache only; the host, the CLI and the studio (via services) use it

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ class CoordinatorHttpTest {
     void aForeignPageCannotStartASessionNorGetAPreflightThrough() throws Exception {
         HttpResponse<String> preflight = send("OPTIONS", "/start_session", null, "http://evil.example.com");
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
+        assertThat(preflight.headers().map().keySet()).noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("access-control-"));
         // The "simple" cross-site POST a page can send without a preflight: refused before it starts anything.
         HttpResponse<String> start = send("POST", "/start_session", "{}", "http://evil.example.com");
         assertThat(start.statusCode()).isEqualTo(403);
@@ -136,7 +137,7 @@ class CoordinatorHttpTest {
                         return null;
                     }
                 }).get(5, TimeUnit.SECONDS);
-        ws.sendText("{\"type\":\"sessionSetup\",\"data\":{\"modelName\":\"hello-pattern\"}}", true);
+        ws.sendText("{\"type\":\"sessionSetup\",\"data\":{\"modelName\":\"hello-pattern\"}}", true).join();
         JsonNode message = JSON.readTree(assigned.get(20, TimeUnit.SECONDS));
         assertThat(welcome.toString()).contains("Connected to Reactor Local Coordinator");
         assertThat(message.path("data").path("livekitJwtToken").asText()).isEqualTo("token-for-local");
@@ -184,7 +185,7 @@ class CoordinatorHttpTest {
                         return null;
                     }
                 }).get(5, TimeUnit.SECONDS);
-        ws.sendText("{\"type\":\"sessionSetup\",\"data\":{\"modelName\":\"hello-pattern\"}}", true);
+        ws.sendText("{\"type\":\"sessionSetup\",\"data\":{\"modelName\":\"hello-pattern\"}}", true).join();
         assertThat(JSON.readTree(assigned.get(20, TimeUnit.SECONDS)).path("data").path("livekitJwtToken").asText())
                 .isEqualTo("token-for-local");
         return ws;

@@ -3,7 +3,6 @@ package dev.reactorstudio.runtime.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.host.HostOptions;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 /** The neural-cppn example under the real runtime: DJL model, shipped weights, frames at 480×640, commands. */
 class NeuralCppnExampleTest {
     static final Path NEURAL_CPPN = Path.of("..", "examples", "neural-cppn");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
     private static final AtomicReference<Frame> lastFrame = new AtomicReference<>();
@@ -146,7 +144,7 @@ class NeuralCppnExampleTest {
         byte[] rgb = frame.rgb();
         for (int i = 0, p = 0; p < frame.width() * frame.height(); p++, i += 3) {
             image.setRGB(p % frame.width(), p / frame.width(),
-                    (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | rgb[i + 2] & 0xff);
+                    ((rgb[i] & 0xff) << 16) | ((rgb[i + 1] & 0xff) << 8) | (rgb[i + 2] & 0xff));
         }
         Files.createDirectories(Path.of("target"));
         ImageIO.write(image, "png", Path.of("target", "neural-cppn-frame.png").toFile());

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FleetQueueTest {
     private static final String SECRET = "fleet-queue-test-secret-0123";
     private static final String MODEL = "hello-pattern";
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ASSIGN_BOUND = Duration.ofSeconds(3);
     private static final FleetTokens TOKENS = new FleetTokens(SECRET);
     private static final String ADMIN = TOKENS.mint("admin", Role.CLIENT, Duration.ofHours(1));

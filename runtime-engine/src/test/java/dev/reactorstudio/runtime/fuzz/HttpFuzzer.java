@@ -232,7 +232,7 @@ final class HttpFuzzer {
         if (status >= 500) {
             return "a server error";
         }
-        if (status < 200 || status >= 300 && status < 400) {
+        if (status < 200 || (status >= 300 && status < 400)) {
             return "unexpected status";
         }
         if ("HEAD".equals(fuzzCase.method()) || status == 204 || status == 304) {
@@ -247,8 +247,8 @@ final class HttpFuzzer {
             }
         }
         String type = reply.headers().getOrDefault("content-type", "");
-        boolean plain = route != null && route.method().equals(fuzzCase.method()) && target.plainText().test(route)
-                || route != null && route.isWebSocket() && target.plainText().test(route);
+        boolean plain = (route != null && route.method().equals(fuzzCase.method()) && target.plainText().test(route))
+                || (route != null && route.isWebSocket() && target.plainText().test(route));
         if (plain && !type.startsWith("application/json")) {
             return new String(body, StandardCharsets.UTF_8).isBlank() ? "empty body" : null;
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -142,7 +143,7 @@ class ManifestFuzzTest {
         return switch (random.nextInt(3)) {
             case 0 -> key.substring(0, at) + key.substring(at + 1);
             case 1 -> key.substring(0, at) + (char) ('a' + random.nextInt(26)) + key.substring(at);
-            default -> key.toUpperCase();
+            default -> key.toUpperCase(Locale.ROOT);
         };
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,7 +90,7 @@ class HttpGuardTest {
         HttpResponse<String> bad = send("OPTIONS", "/act", null, "Origin", "http://evil.example.com",
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Private-Network", "true");
         assertThat(bad.statusCode()).isEqualTo(403);
-        assertThat(bad.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
+        assertThat(bad.headers().map().keySet()).noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("access-control-"));
         assertThat(sideEffects).hasValue(0);
     }
 

@@ -60,7 +60,7 @@ final class SignalTestClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            var unused = socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"); // best effort: abort() follows
         }
         socket.abort();
     }

@@ -118,7 +118,7 @@ class PythonBridgeTest {
             long pid = model.python().pid();
             Session session = model.sessions().start();
             await().until(() -> model.hasMessage("hello"));
-            model.sessions().command("fault", JSON.readTree("{\"kind\":\"exit\"}"));
+            var unused = model.sessions().command("fault", JSON.readTree("{\"kind\":\"exit\"}")); // fails: the process exits
             SessionEvent ended = session.ended().get(30, TimeUnit.SECONDS);
             assertThat(ended.error()).contains("exited with code 7");
             await().atMost(30, TimeUnit.SECONDS).until(() -> model.python().status().running());

@@ -113,7 +113,7 @@ class RequirementsStopTest {
             builder.environment().remove(PythonOptions.INTERPRETER_VARIABLE);
             Process reactor = builder.start();
             try {
-                await().atMost(Duration.ofSeconds(120)).until(() -> !pipInstalls().isEmpty());
+                await().atMost(Duration.ofMinutes(2)).until(() -> !pipInstalls().isEmpty());
                 List<ProcessHandle> pip = pipInstalls();
 
                 reactor.destroy(); // SIGTERM: the JVM's shutdown as on Ctrl-C, but pip itself gets no signal from a terminal

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,7 +121,7 @@ final class FaultProxy implements AutoCloseable {
             Fault fault = faultFor(request);
             if (fault instanceof Status s) {
                 byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + s.errorCode()
-                        + "</Code><Message>injected</Message></Error>").getBytes();
+                        + "</Code><Message>injected</Message></Error>").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/xml");
                 exchange.sendResponseHeaders(s.code(), request.method().equals("HEAD") ? -1 : body.length);
                 if (!request.method().equals("HEAD")) {

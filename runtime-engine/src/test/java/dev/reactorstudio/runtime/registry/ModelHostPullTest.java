@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reactorstudio.runtime.host.HostOptions;
 import dev.reactorstudio.runtime.host.HostState;
 import dev.reactorstudio.runtime.host.ModelHost;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +27,9 @@ class ModelHostPullTest {
     @Test
     void loadPullsMissingWeightsBeforeTheConstructorAndOthersOnDemand() throws Exception {
         S3Fixture s3 = new S3Fixture(S3);
-        s3.put(S3Fixture.PREFIX + "/Tiny/value.txt", "200".getBytes());
+        s3.put(S3Fixture.PREFIX + "/Tiny/value.txt", "200".getBytes(StandardCharsets.UTF_8));
         s3.put(S3Fixture.PREFIX + "/Tiny/blob.bin", TestData.bytes(2_000_000, 1));
-        s3.put(S3Fixture.PREFIX + "/Extra/extra.txt", "7".getBytes());
+        s3.put(S3Fixture.PREFIX + "/Extra/extra.txt", "7".getBytes(StandardCharsets.UTF_8));
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         Files.writeString(model.resolve("manifest.json"), """

@@ -150,7 +150,7 @@ class FramePacingTest {
 
         assertThat(awaitEnd(manager.start()).endReason()).isEqualTo(EndReason.COMPLETED);
 
-        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 4));
+        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 4L));
         List<Long> gapsInsideBlocks = gapsInsideBlocks(recorder.frames, 4);
         assertThat(median(gapsInsideBlocks)).as("gaps in ms: %s", gapsInsideBlocks).isGreaterThan(30);
     }
@@ -168,7 +168,7 @@ class FramePacingTest {
 
         assertThat(awaitEnd(manager.start()).endReason()).isEqualTo(EndReason.COMPLETED);
 
-        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 8));
+        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 8L));
         for (Frame frame : recorder.frames) {
             assertThat(frame.rgb()[0]).isEqualTo((byte) frame.sequence());
         }
@@ -192,7 +192,7 @@ class FramePacingTest {
 
         assertThat(awaitEnd(manager.start()).endReason()).isEqualTo(EndReason.COMPLETED);
 
-        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 4));
+        assertThat(recorder.sequences()).isEqualTo(sequencesUpTo(blocks * 4L));
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < recorder.frames.size(); i++) {
             gaps.add(recorder.frames.get(i).releasedNanos() - recorder.frames.get(i - 1).releasedNanos());

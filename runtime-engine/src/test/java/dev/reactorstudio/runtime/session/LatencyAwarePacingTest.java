@@ -36,6 +36,8 @@ class LatencyAwarePacingTest {
     private SessionManager manager;
     private Recorder recorder;
 
+    // Commands run one at a time on the session's command thread: one writer, so ++ on the volatile is safe.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private void manager(SessionSettings settings) {
         manager = new SessionManager(model, Binders.of(Map.of(
                 "show", args -> () -> {

@@ -314,7 +314,7 @@ class SessionLifecycleTest {
         for (int i = 0; i < 200; i++) {
             Session session = manager.start();
             if (i % 3 == 0) {
-                manager.command("session_id", null); // some cycles also start a command thread
+                var unused = manager.command("session_id", null); // some cycles also start a command thread
             }
             manager.stop(EndReason.STOPPED);
             assertThat(awaitEnd(session).endReason()).as("cycle %d", i).isEqualTo(EndReason.STOPPED);

@@ -22,7 +22,7 @@ final class RunFailures {
         if (text.contains("is the port in use?")) {
             file = SERVICES;
             location = "port";
-        } else if (text.contains("requirements") && text.contains("pip") || text.contains("virtual environment for requirements.txt")) {
+        } else if ((text.contains("requirements") && text.contains("pip")) || text.contains("virtual environment for requirements.txt")) {
             file = project.folder().resolve("requirements.txt");
         } else {
             file = project.manifest();

@@ -18,11 +18,9 @@ public enum Theme {
 
     /** The current theme of the process (JavaFX user-agent stylesheets are global). */
     public static final class Switcher {
-        private final Preferences prefs;
         private final ObjectProperty<Theme> current = new SimpleObjectProperty<>();
 
         public Switcher(Preferences prefs) {
-            this.prefs = prefs;
             current.addListener((o, a, b) -> {
                 Application.setUserAgentStylesheet(b == DARK ? new PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet());

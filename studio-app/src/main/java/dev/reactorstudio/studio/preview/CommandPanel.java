@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.model.CommandSpec;
 import dev.reactorstudio.runtime.model.ParamSpec;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -100,7 +101,7 @@ final class CommandPanel extends VBox {
         Runnable doSend = () -> {
             ObjectNode args = args(own);
             sender.send(command.name(), args, files(own), o -> {
-                outcome.setText(o.ok() ? "✓ Sent " + describe(args) + " at " + LocalTime.now().format(CLOCK) : o.message());
+                outcome.setText(o.ok() ? "✓ Sent " + describe(args) + " at " + LocalTime.now(ZoneId.systemDefault()).format(CLOCK) : o.message());
                 outcome.setTooltip(new Tooltip(o.message()));
                 outcome.getStyleClass().removeAll("outcome-ok", "outcome-rejected");
                 outcome.getStyleClass().add(o.ok() ? "outcome-ok" : "outcome-rejected");

@@ -56,7 +56,8 @@ final class CommandSender {
         }
         try {
             Map<String, UploadedFile> uploaded = upload(manager, files);
-            manager.command(name, args, uploaded).whenComplete((result, error) -> Platform.runLater(() -> onFx.accept(
+            // The handler shows every outcome; nothing waits on the chained future.
+            var unused = manager.command(name, args, uploaded).whenComplete((result, error) -> Platform.runLater(() -> onFx.accept(
                     error == null ? new Outcome(true, "sent " + args + (result == null ? "" : " → " + result))
                             : new Outcome(false, "the model threw: " + unwrap(error)))));
         } catch (InvalidCommandException e) {

@@ -26,6 +26,8 @@ final class FramePainter extends AnimationTimer {
         this.view = view;
     }
 
+    // frame == painted: the very frame already on screen (frames are never equal by value anyway).
+    @SuppressWarnings("ReferenceEquality")
     @Override
     public void handle(long now) {
         Frame frame = tap.latestOrNull();

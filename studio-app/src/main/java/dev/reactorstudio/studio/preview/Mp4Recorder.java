@@ -84,6 +84,8 @@ final class Mp4Recorder implements FrameSink {
         return file;
     }
 
+    // frame != END: END is the sentinel object that ends the queue, compared by identity on purpose.
+    @SuppressWarnings("ReferenceEquality")
     private void encode() {
         long frames = 0;
         try {

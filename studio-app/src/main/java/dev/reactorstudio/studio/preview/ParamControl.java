@@ -116,14 +116,17 @@ abstract class ParamControl {
             box.setOnAction(e -> committed());
         }
 
+        @Override
         Node node() {
             return box;
         }
 
+        @Override
         JsonNode value() {
             return NODES.booleanNode(box.isSelected());
         }
 
+        @Override
         void display(JsonNode value) {
             box.setSelected(value.asBoolean());
         }
@@ -140,14 +143,17 @@ abstract class ParamControl {
             box.setOnAction(e -> committed());
         }
 
+        @Override
         Node node() {
             return box;
         }
 
+        @Override
         JsonNode value() {
             return box.getValue() == null ? null : NODES.textNode(box.getValue());
         }
 
+        @Override
         void display(JsonNode value) {
             if (box.getItems().contains(value.asText())) {
                 box.setValue(value.asText());
@@ -279,6 +285,7 @@ abstract class ParamControl {
                     : exact.toPlainString();
         }
 
+        @Override
         Node node() {
             return box;
         }
@@ -291,10 +298,12 @@ abstract class ParamControl {
             return field;
         }
 
+        @Override
         JsonNode value() {
             return integer ? NODES.numberNode(Math.round(current)) : NODES.numberNode(current);
         }
 
+        @Override
         void display(JsonNode value) {
             if (value.isNumber()) {
                 setExactly(Math.max(spec.min(), Math.min(spec.max(), integer ? Math.round(value.asDouble()) : value.asDouble())));
@@ -316,10 +325,12 @@ abstract class ParamControl {
             field.setOnAction(e -> committed());
         }
 
+        @Override
         Node node() {
             return field;
         }
 
+        @Override
         JsonNode value() {
             String text = field.getText();
             if (text == null || text.isEmpty()) {
@@ -336,6 +347,7 @@ abstract class ParamControl {
             }
         }
 
+        @Override
         void display(JsonNode value) {
             field.setText(value.asText());
         }
@@ -373,14 +385,17 @@ abstract class ParamControl {
             box = new HBox(4, path, choose);
         }
 
+        @Override
         Node node() {
             return box;
         }
 
+        @Override
         JsonNode value() {
             return null;
         }
 
+        @Override
         void display(JsonNode value) {
             // A model reports no file values; nothing to show.
         }

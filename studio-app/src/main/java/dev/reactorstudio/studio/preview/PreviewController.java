@@ -21,6 +21,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the Preview does, without its widgets: plugs the frame tap and the message log into the
@@ -28,6 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@code studio-capture} thread that writes PNGs. FX thread unless noted.
  */
 public final class PreviewController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewController.class);
     private final FrameTap tap = new FrameTap();
     private final MessageLog messages;
     private final PreviewSession session = new PreviewSession();
@@ -94,7 +97,11 @@ public final class PreviewController implements AutoCloseable {
     /** The services stopped: the manager is gone with them. */
     public void detach() {
         if (recording.get()) {
-            stopRecording();
+            // Nobody is left to show the outcome: a recording that cannot be finished is logged.
+            stopRecording().exceptionally(e -> {
+                LOG.warn("The recording could not be finished when the services stopped", e);
+                return null;
+            });
         }
         SessionManager manager = session.manager();
         if (manager != null) {

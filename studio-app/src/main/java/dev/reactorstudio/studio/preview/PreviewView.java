@@ -139,8 +139,11 @@ public final class PreviewView extends BorderPane {
         });
         Button snapshot = new Button("Snapshot");
         snapshot.setId("preview-snapshot");
-        snapshot.setOnAction(e -> controller.snapshot().whenComplete((path, error) -> javafx.application.Platform.runLater(
-                () -> captureStatus.setText(error == null ? "Saved " + path : "Snapshot failed: " + rootMessage(error)))));
+        snapshot.setOnAction(e -> {
+            // The handler shows every outcome; nothing waits on the chained future.
+            var unused = controller.snapshot().whenComplete((path, error) -> javafx.application.Platform.runLater(
+                    () -> captureStatus.setText(error == null ? "Saved " + path : "Snapshot failed: " + rootMessage(error))));
+        });
         ToggleButton record = new ToggleButton("● Record");
         record.setId("preview-record");
         record.setOnAction(e -> toggleRecording(record));
@@ -182,7 +185,8 @@ public final class PreviewView extends BorderPane {
             return; // already ended (Stop, a new Run): its result is shown
         }
         recordTime.setText("");
-        controller.stopRecording().whenComplete((result, error) -> javafx.application.Platform.runLater(() -> captureStatus.setText(
+        // The handler shows every outcome; nothing waits on the chained future.
+        var unused = controller.stopRecording().whenComplete((result, error) -> javafx.application.Platform.runLater(() -> captureStatus.setText(
                 error == null ? "Saved " + result.file() + " (" + result.frames() + " frames)" : "Recording failed: " + rootMessage(error))));
     }
 

@@ -38,8 +38,8 @@ final class RateChart extends LineChart<Number, Number> {
         second++;
         append(fps, previewFps);
         append(emit, emitRate);
-        time.setLowerBound(Math.max(0, second - WINDOW));
-        time.setUpperBound(Math.max(WINDOW, second));
+        time.setLowerBound((double) Math.max(0, second - WINDOW));
+        time.setUpperBound((double) Math.max(WINDOW, second));
     }
 
     private void append(XYChart.Series<Number, Number> series, double value) {

@@ -51,7 +51,7 @@ public final class ModelTemplates {
         CommandLine init = new CommandLine(new ReactorCli()).getSubcommands().get("init");
         for (Kind kind : Kind.values()) {
             if (kind.initOption().isEmpty()
-                    || init != null && init.getCommandSpec().findOption(kind.initOption().get()) != null) {
+                    || (init != null && init.getCommandSpec().findOption(kind.initOption().get()) != null)) {
                 kinds.add(kind);
             }
         }

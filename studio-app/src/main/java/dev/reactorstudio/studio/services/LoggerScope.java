@@ -36,6 +36,6 @@ public record LoggerScope(List<String> include, List<String> exclude) {
     /** {@code a.b.c} is under {@code a.b}, but {@code a.bc} is not. */
     private static boolean under(String logger, String prefix) {
         return prefix.isEmpty() || logger.equals(prefix)
-                || logger.startsWith(prefix) && logger.charAt(prefix.length()) == '.';
+                || (logger.startsWith(prefix) && logger.charAt(prefix.length()) == '.');
     }
 }

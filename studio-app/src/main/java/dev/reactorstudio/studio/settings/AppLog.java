@@ -52,7 +52,7 @@ public final class AppLog {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(FileSize.valueOf(maxFileSize));
-        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(checkMillis));
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds((double) checkMillis));
         trigger.start();
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);

@@ -8,7 +8,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -21,19 +20,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * own background (WCAG contrast ≥ 3, large bold text), and Run's background stands out from the toolbar.
  */
 @ExtendWith(ApplicationExtension.class)
-class MainActionsContrastTest {
-    private TestStudio test;
-    private Studio studio;
-
+class MainActionsContrastTest extends StudioFxTest {
     @Start
     void start(Stage stage) throws Exception {
-        test = new TestStudio();
-        studio = test.open(stage);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        test.closeOnFxThread(robot);
+        open(stage);
     }
 
     @Test

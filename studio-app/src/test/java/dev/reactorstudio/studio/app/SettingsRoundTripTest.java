@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -16,21 +15,10 @@ import org.testfx.framework.junit5.Start;
  * registry, ports, theme, window size, tool window layout and split positions, the open model.
  */
 @ExtendWith(ApplicationExtension.class)
-class SettingsRoundTripTest {
-    private TestStudio test;
-    private Studio studio;
-    private Stage stage;
-
+class SettingsRoundTripTest extends StudioFxTest {
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        test = new TestStudio();
-        studio = test.open(stage);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        test.closeOnFxThread(robot);
+        open(stage);
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class StudioTour {
     public static final class Tour extends Application {
     private Studio studio;
 
+    // A command-line tool (scripts/studio-tour.sh): the trace on stderr is its failure report.
+    @SuppressWarnings("CatchAndPrintStackTrace")
     @Override
     public void start(Stage stage) throws Exception {
         Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-tour/" + UUID.randomUUID());
@@ -60,7 +62,7 @@ public final class StudioTour {
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
         Thread tour = new Thread(() -> {
             try {
-                tour(prefs);
+                tour();
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
@@ -79,9 +81,9 @@ public final class StudioTour {
         tour.start();
     }
 
-    private void tour(Preferences prefs) throws Exception {
+    private void tour() throws Exception {
         waitFor(() -> Studio.firstPaintMillis() >= 0);
-        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen)");
+        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen; the build's class path, no class-data archive)");
         // The welcome screen once its environment line is filled in, light and dark.
         waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
         Thread.sleep(500);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -14,25 +13,16 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
-class StudioWindowTest {
-    private TestStudio test;
-    private Studio studio;
-
+class StudioWindowTest extends StudioFxTest {
     @Start
     void start(Stage stage) throws Exception {
-        test = new TestStudio();
-        studio = test.open(stage);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) throws Exception {
-        test.closeOnFxThread(robot);
+        open(stage);
     }
 
     @Test
     void opensOnTheWelcomeScreenThenTheToolWindowsWithAModel(FxRobot robot) {
-        Stage stage = (Stage) robot.listWindows().get(0);
-        assertThat(stage.getTitle()).startsWith("Reactor Studio");
+        Stage window = (Stage) robot.listWindows().get(0);
+        assertThat(window.getTitle()).startsWith("Reactor Studio");
         assertThat(robot.lookup("#status").queryLabeled().getText()).contains("Open a model folder");
         assertThat(robot.lookup("#welcome").tryQuery()).isPresent();
         assertThat(robot.lookup("#dock-right").tryQuery()).isEmpty();

@@ -126,7 +126,6 @@ class WeightsDownloadTest {
     @Test
     void cancelKeepsPartialFilesAndResumeEndsCached(FxRobot robot) throws Exception {
         WeightRow row = showWeightsAndTypeRegistry(robot);
-        Watch watch = watch(robot, row);
         robot.clickOn("#weights-download");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.progress().get() > 0.3);
         robot.clickOn("#weights-cancel");

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,21 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * removed, and the environment line fills in.
  */
 @ExtendWith(ApplicationExtension.class)
-class WelcomeScreenTest {
-    private TestStudio test;
-    private Studio studio;
-    private Stage stage;
-
+class WelcomeScreenTest extends StudioFxTest {
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        test = new TestStudio();
-        studio = test.open(stage);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        test.closeOnFxThread(robot);
+        open(stage);
     }
 
     private Path examplesFolder() {

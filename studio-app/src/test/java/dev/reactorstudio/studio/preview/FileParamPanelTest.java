@@ -15,6 +15,7 @@ import dev.reactorstudio.runtime.session.InvalidCommandException;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.session.SessionSettings;
 import dev.reactorstudio.runtime.upload.UploadLimits;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class FileParamPanelTest {
         @Command(name = "set_overlay", description = "Overlays an image")
         public void setOverlay(@Param(description = "the image") UploadedFile image,
                                @Param(defaultValue = "0.5", min = 0, max = 1) double opacity) throws Exception {
-            received.add(image.name() + " " + image.size() + " " + new String(image.readAllBytes()) + " " + opacity);
+            received.add(image.name() + " " + image.size() + " " + new String(image.readAllBytes(), StandardCharsets.UTF_8) + " " + opacity);
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
 import dev.reactorstudio.runtime.fleet.auth.Role;
 import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
+import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionManager;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * runtime's own local-mode coordinator on loopback, which owns the WebRTC peers and knows the
  * viewer an upload belongs to; an upload's bytes stream from the coordinator straight into the
  * session's {@link UploadStore}. Tracks which fleet session it serves and
- * which ended, for the heartbeat.
+ * which ended, for the heartbeat. It listens on the network (coordinators call it), so it runs the
+ * same {@link HttpGuard} as every server: no browser page is on its allow-list (only coordinators,
+ * which send no {@code Origin}, call it), the {@code Host} check on a loopback bind, the body limit.
  */
 public final class FleetAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetAgent.class);
@@ -51,6 +56,7 @@ public final class FleetAgent implements AutoCloseable {
     private final URI localCoordinator;
     private final ExecutorService httpWorker;
     private final HttpClient http;
+    private final HttpGuard guard = new HttpGuard("fleet agent", SecurityOptions.defaults());
     private final Javalin app;
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private volatile String serving = "";
@@ -68,7 +74,9 @@ public final class FleetAgent implements AutoCloseable {
         this.http = HttpClient.newBuilder().executor(httpWorker).connectTimeout(Duration.ofSeconds(3)).build();
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("reactor-fleet-agent");
+        guard.allowLargeBodies("/uploads/"); // streamed into the upload store, which enforces the slot's size
         this.app = Javalin.create(config -> {
+            guard.install(config);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.threadPool = pool;
@@ -87,6 +95,7 @@ public final class FleetAgent implements AutoCloseable {
     }
 
     public FleetAgent start(String bindHost, int port) {
+        guard.boundTo(bindHost);
         app.start(bindHost, port);
         return this;
     }
@@ -135,7 +144,7 @@ public final class FleetAgent implements AutoCloseable {
         }
         HttpResponse<byte[]> answer;
         try {
-            answer = local("POST", "/start_session", "application/json", "{}".getBytes());
+            answer = local("POST", "/start_session", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             ctx.status(502).json(JSON.createObjectNode().put("detail", "local coordinator unreachable: " + e.getMessage()));
             return;
@@ -165,7 +174,8 @@ public final class FleetAgent implements AutoCloseable {
             serving = "";
             return;
         }
-        session.get().ended().whenComplete((event, error) -> {
+        // Any end (normal or failed) frees the runtime; nothing waits on the chained future.
+        var unused = session.get().ended().whenComplete((event, error) -> {
             ended.add(fleetSession);
             if (serving.equals(fleetSession)) {
                 serving = "";

@@ -21,7 +21,7 @@ public record JoinOptions(List<URI> coordinators, String secret, String runtimeI
             throw new IllegalArgumentException("--join needs at least one coordinator URL");
         }
         for (URI uri : coordinators) {
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("--join takes http(s)://HOST:PORT URLs, got " + uri);
             }
         }

@@ -5,6 +5,7 @@
 #   bench/run.sh python [seconds]
 #   bench/run.sh media [seconds]            (inside a private network namespace)
 #   bench/run.sh twoway [seconds] [loop|av|cpu] (webcam loop latency, A/V offset, audio CPU; namespace too)
+#   bench/run.sh av [seconds]               (= twoway SECONDS av: A/V offset at the runtime and in the page)
 #   bench/run.sh ndarray [iterations] | cppn [seconds]
 #   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
 #   bench/run.sh turnover [cycles]          (stop→start over the runtime API)
@@ -25,6 +26,7 @@ case "$name" in
   python) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.PythonBridgeBench "$@" ;;
   media) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.MediaBench "$root" "$@" ;;
   twoway) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TwoWayMediaBench "$root" "$@" ;;
+  av) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TwoWayMediaBench "$root" "${1:-20}" av ;;
   ndarray) exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.reactorstudio.bench.NdArrayEmitBench "$@" ;;
   turnover) exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.TurnoverBench "$root" "$@" ;;
   noise) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.NoiseBench "$root" "$@" ;;
@@ -32,5 +34,5 @@ case "$name" in
   latency) exec "$root/scripts/netns-run" java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CommandLatencyBench "$root" "$@" ;;
   cppn) cd "$root" && exec java -Xmx2g -cp "$cp" dev.reactorstudio.bench.CppnBench "$@" ;;
   fleet) exec java -Xmx1g -cp "$cp" dev.reactorstudio.bench.FleetBench "$@" ;;
-  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, ndarray, cppn, turnover, latency, noise, hd, fleet)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $name (known: pacing, registry, python, media, twoway, av, ndarray, cppn, turnover, latency, noise, hd, fleet)" >&2; exit 2 ;;
 esac

@@ -90,7 +90,9 @@ window.e2e = {
       if (v.readStamps) {
         // presentationTime is in the performance.now() clock; timeOrigin makes it wall-clock ms,
         // comparable with the JVM's clock on the same machine.
-        v.stamps.push([readStamp(canvas, video), performance.timeOrigin + meta.presentationTime]);
+        // receiveTime (WebRTC sources): when the frame's last packet arrived, for the loop's breakdown.
+        v.stamps.push([readStamp(canvas, video), performance.timeOrigin + meta.presentationTime,
+                       meta.receiveTime === undefined ? null : performance.timeOrigin + meta.receiveTime]);
       }
       if (v.commands) {
         // Command → screen: the first presented frame whose command stamp reaches a sent command.
@@ -320,16 +322,22 @@ window.e2e = {
     // The first output presentation of each counter value, against its latest earlier local one
     // (the camera's file loops, so values repeat).
     const out = [];
+    // Per echoed frame: [counter, shown locally, output received, output shown] in wall-clock ms,
+    // so the bench can split the loop with the runtime's own stamps of the same counter.
+    const stages = [];
     let previous = -1;
-    for (const [value, at] of v.stamps) {
+    for (const [value, at, receivedAt] of v.stamps) {
       if (value === previous) continue;
       previous = value;
       // Under load the local preview skips frames; a value it skipped this loop would match the
       // previous loop (the file is 5 s long), so matches older than 2.5 s are dropped.
       const earlier = (v.localStamps.get(value) ?? []).filter(t => t <= at && at - t < 2500);
-      if (earlier.length) out.push(at - earlier[earlier.length - 1]);
+      if (earlier.length) {
+        out.push(at - earlier[earlier.length - 1]);
+        stages.push([value, earlier[earlier.length - 1], receivedAt, at]);
+      }
     }
     v.stamps = [];
-    return out;
+    return { latencies: out, stages };
   },
 };

@@ -401,10 +401,10 @@ Object.assign(scenarios, {
     await sleep(2000);
     await page.evaluate(i => window.e2e.startLoopStamps(i), v);
     await sleep(seconds * 1000);
-    const latencies = await page.evaluate(i => window.e2e.takeLoopLatencies(i), v);
+    const { latencies, stages } = await page.evaluate(i => window.e2e.takeLoopLatencies(i), v);
     const s = await snap(page, v);
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
-    return { latencies, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
+    return { latencies, stages, videoWidth: s.videoWidth, videoHeight: s.videoHeight };
   },
 });
 

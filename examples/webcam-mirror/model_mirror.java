@@ -70,8 +70,13 @@ public class WebcamMirror extends VideoModel {
         double micSquares = 0;
         long micSquaresCount = 0;
         while (!ctx.shouldStop()) {
-            // Wait for the next webcam frame (at most one frame time), so output follows input at once.
+            // Wait for the next webcam frame (at most two frame times), so output follows input at once;
+            // then skip to the newest one, so a backlog (a slow loop, a burst from the network) is never shown late.
             InputFrame frame = webcam.isLive() ? webcam.next(frameTime.multipliedBy(2)) : null;
+            if (frame != null) {
+                InputFrame newest = webcam.latest();
+                frame = newest != null ? newest : frame;
+            }
             if (frame == null && !webcam.isLive()) {
                 webcam.next(frameTime); // returns early when the webcam starts
                 frame = webcam.isLive() ? webcam.latest() : null;

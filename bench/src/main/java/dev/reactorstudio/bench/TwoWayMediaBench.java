@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,19 +69,71 @@ public final class TwoWayMediaBench {
     private static void loopLatency(Path root, int seconds, Path camera, Path mic) throws Exception {
         Path folder = copy(root.resolve("examples/webcam-mirror"));
         try (ReactorServices services = start(folder)) {
-            // Where the runtime's part of the loop goes: the pacer's hold of each echoed frame.
-            List<Double> pacerHold = new CopyOnWriteArrayList<>();
-            services.host().sessions().orElseThrow().addFrameSink(
-                    f -> pacerHold.add((f.releasedNanos() - f.emittedNanos()) / 1e6));
+            // The runtime's stamps of each echoed counter: when the model emitted it and the pacer released it.
+            // The camera file loops every 5 s, so a counter value recurs: each keeps all its stamps.
+            Map<Integer, List<long[]>> runtimeStamps = new ConcurrentHashMap<>();
+            services.host().sessions().orElseThrow().addFrameSink(f -> {
+                if (f.width() >= 256 && f.height() >= 16) {
+                    runtimeStamps.computeIfAbsent(counter(f.rgb(), f.width()), k -> new CopyOnWriteArrayList<>())
+                            .add(new long[] {f.emittedNanos(), f.releasedNanos()});
+                }
+            });
             JsonNode r = BrowserRun.run(root, api(services), PAGE, line -> { }, "--video-file", camera.toString(),
                     "--audio-file", mic.toString(), "loop", String.valueOf(seconds));
             List<Double> latencies = new ArrayList<>();
             r.path("latencies").forEach(x -> latencies.add(x.asDouble()));
             System.out.printf(Locale.ROOT, "loop latency webcam → model → page, fake camera 640x480@30, output %dx%d, %d s%n",
                     r.path("videoWidth").asInt(), r.path("videoHeight").asInt(), seconds);
-            row("  camera shown → output shown (ms)", latencies);
-            row("  model emitBlock → pacer release (ms)", pacerHold);
+            row("  loop latency: camera shown → output shown (ms)", latencies);
+            // Where it goes: each echoed counter's stamps in the page (shown locally, output received,
+            // output shown) against the runtime's (emitted, released), all wall-clock ms on this machine.
+            long wallOffset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+            List<Double> toEmit = new ArrayList<>();
+            List<Double> hold = new ArrayList<>();
+            List<Double> toReceive = new ArrayList<>();
+            List<Double> toShow = new ArrayList<>();
+            for (JsonNode stage : r.path("stages")) {
+                double shownLocally = stage.get(1).asDouble();
+                double shown = stage.get(3).asDouble();
+                // The first release of this value after it was shown locally (a model re-shows a frame while its input is late).
+                long[] at = null;
+                for (long[] stamp : runtimeStamps.getOrDefault(stage.get(0).asInt(), List.of())) {
+                    double releasedMs = (stamp[1] + wallOffset) / 1e6;
+                    if (releasedMs <= shown && releasedMs > shownLocally - 100 && (at == null || stamp[1] < at[1])) {
+                        at = stamp;
+                    }
+                }
+                if (at == null) {
+                    continue;
+                }
+                double emitted = (at[0] + wallOffset) / 1e6;
+                double released = (at[1] + wallOffset) / 1e6;
+                toEmit.add(emitted - shownLocally);
+                hold.add(released - emitted);
+                if (!stage.get(2).isNull()) {
+                    toReceive.add(stage.get(2).asDouble() - released);
+                    toShow.add(stage.get(3).asDouble() - stage.get(2).asDouble());
+                } else {
+                    toShow.add(stage.get(3).asDouble() - released);
+                }
+            }
+            row("  camera shown → model emitBlock (ms)", toEmit);
+            row("  model emitBlock → pacer release (ms)", hold);
+            row("  pacer release → page received (ms)", toReceive);
+            row("  page received → output shown (ms)", toShow);
+            System.out.printf(Locale.ROOT, "  (a counter shown locally reaches the model over the page's encoder, the network, the runtime's"
+                    + " decoder and the model's input buffer; the page's own capture → preview delay is not in the loop)%n");
         }
+    }
+
+    /** The counter a y4m frame carries (16 cells of 16x16, bit 15 first), read from packed RGB. */
+    private static int counter(byte[] rgb, int width) {
+        int value = 0;
+        for (int bit = 0; bit < 16; bit++) {
+            int i = (8 * width + bit * 16 + 8) * 3;
+            value = (value << 1) | ((rgb[i + 1] & 0xff) > 127 ? 1 : 0);
+        }
+        return value;
     }
 
     private static void avOffset(Path root, int seconds) throws Exception {

@@ -53,6 +53,17 @@ public interface SessionContext {
      */
     void flush();
 
+    /**
+     * Chooses how emitted frames are released: {@link Pacing#SMOOTH} (even, buffered for the
+     * model's jitter) or {@link Pacing#LATEST} (each frame at once, a newer one replaces an older one
+     * still waiting). The default is {@code LATEST} when the manifest declares a video input,
+     * {@code SMOOTH} otherwise. Takes effect from the next {@code emitBlock}; safe from any thread.
+     */
+    void setPacing(Pacing pacing);
+
+    /** The pacing in effect (see {@link #setPacing}). */
+    Pacing pacing();
+
     /** Sends a JSON message to every client of the session (the frontend gets it verbatim). */
     void send(Map<String, ?> message);
 

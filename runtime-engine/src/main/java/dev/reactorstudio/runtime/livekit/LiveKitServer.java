@@ -143,6 +143,11 @@ public final class LiveKitServer implements AutoCloseable {
         return room.viewerCount();
     }
 
+    /** Tracks the connected viewers publish now (accepted, not unpublished): the leak tests watch this. */
+    public int publicationCount() {
+        return room.viewers().stream().mapToInt(SignalSession::publicationCount).sum();
+    }
+
     /** Tells every viewer the server is going away, closes their peers, then frees the port. */
     @Override
     public void close() {

@@ -50,8 +50,21 @@ interface Negotiation {
             return java.util.Optional.empty();
         }
 
+        /**
+         * A section of the client's started sending a {@code kind} track named {@code sectionTrackId} in
+         * its msid: the accepted publication it carries, now fed ({@link InputPublications#startFeed}).
+         */
+        default java.util.Optional<InputPublications.Feed> startFeed(String sectionTrackId,
+                                                                     dev.reactorstudio.runtime.manifest.TrackKind kind) {
+            return java.util.Optional.empty();
+        }
+
         /** The media of an accepted track was refused at the input (another client got there first). */
         default void onInputRefused(String name, String message) {
+        }
+
+        /** The client stopped sending the publication {@code announcement} of track {@code cid} (its section went inactive). */
+        default void onUnpublished(String cid, long announcement) {
         }
     }
 

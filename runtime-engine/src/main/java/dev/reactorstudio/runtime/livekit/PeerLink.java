@@ -10,6 +10,9 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.reactorstudio.runtime.manifest.TrackKind;
+import dev.reactorstudio.runtime.media.InputFeed;
 import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.PeerEvents;
 import dev.reactorstudio.runtime.media.SessionAudioSource;
@@ -19,11 +22,10 @@ import dev.reactorstudio.runtime.media.ViewerPeer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalResponse;
@@ -49,8 +51,9 @@ final class PeerLink implements PeerEvents {
     private final ViewerPeer peer;
     /** mid → cid of the client's tracks in its latest offer; written before that offer is applied. */
     private volatile Map<String, String> remoteTracks = Map.of();
-    private final Set<String> fedMids = new HashSet<>();
     // Executor-confined.
+    /** The client's sections feeding an input now: mid → what it carries and the feed. */
+    private final Map<String, Fed> fed = new HashMap<>();
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final List<DataChannelLink> channels = new ArrayList<>();
     private boolean remoteDescriptionSet;
@@ -84,7 +87,42 @@ final class PeerLink implements PeerEvents {
             remoteTracks = SdpTracks.byMid(description.getSdp());
         }
         return peer.setRemoteDescription(new RTCSessionDescription(type, description.getSdp()))
-                .thenRun(this::flushCandidates);
+                .thenRun(() -> {
+                    flushCandidates();
+                    if (type == RTCSdpType.OFFER) {
+                        endUnpublishedFeeds();
+                    }
+                });
+    }
+
+    /**
+     * The offer just applied no longer sends on a section that fed an input (the client unpublished:
+     * the section went inactive, or was stopped): that feed ends now, not when the connection
+     * closes, and the publication's slot is freed — a viewer that publishes and unpublishes all day
+     * would otherwise pile up sinks on dead tracks and run out of publications.
+     *
+     * <p>The section itself stays: livekit-client adds a new one for every publish and never stops
+     * the old one, and only an offerer can stop a section (an answer rejects only a transceiver
+     * already stopped), while this side never offers on a connection the client offers on. So a
+     * connection's inactive transceivers grow with its publish count and are freed when it closes.
+     */
+    private void endUnpublishedFeeds() {
+        Map<String, String> sending = remoteTracks;
+        for (var it = fed.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Fed> entry = it.next();
+            if (!entry.getValue().sectionTrack().equals(sending.get(entry.getKey()))) {
+                it.remove();
+                entry.getValue().feed().close();
+                signals.onUnpublished(entry.getValue().cid(), entry.getValue().announcement());
+                LOG.debug("Peer {}: the client unpublished {} (mid {})", peer.id(), entry.getValue().cid(),
+                        entry.getKey());
+            }
+        }
+    }
+
+    /** Sections feeding inputs now (the leak tests watch this). Executor-confined. */
+    int fedSections() {
+        return fed.size();
     }
 
     /**
@@ -236,15 +274,26 @@ final class PeerLink implements PeerEvents {
     @Override
     public void onTrack(ViewerPeer peer, RTCRtpTransceiver transceiver) {
         String mid = transceiver.getMid();
-        String cid = mid == null ? null : remoteTracks.get(mid);
-        if (cid == null || fedMids.contains(mid)) {
+        String sectionTrack = mid == null ? null : remoteTracks.get(mid);
+        MediaStreamTrack track = transceiver.getReceiver().getTrack();
+        if (sectionTrack == null || fed.containsKey(mid) || track == null) {
             return;
         }
-        signals.inputFor(cid).ifPresentOrElse(feed -> {
-            fedMids.add(mid);
-            media.feedInput(peer, transceiver, feed.name(), feed.publisher(), feed.inputs(),
-                    message -> signals.onInputRefused(feed.name(), message));
-        }, () -> LOG.debug("Peer {}: track {} on mid {} was not published as an input; ignored", peer.id(), cid, mid));
+        TrackKind kind = MediaStreamTrack.AUDIO_TRACK_KIND.equals(track.getKind()) ? TrackKind.AUDIO : TrackKind.VIDEO;
+        signals.startFeed(sectionTrack, kind).ifPresentOrElse(publication -> {
+            InputFeed feed = media.feedInput(peer, transceiver, publication.name(), publication.publisher(),
+                    publication.inputs(), message -> signals.onInputRefused(publication.name(), message));
+            if (feed != null) {
+                fed.put(mid, new Fed(sectionTrack, publication.cid(), publication.announcement(), feed));
+            } else {
+                signals.onUnpublished(publication.cid(), publication.announcement());
+            }
+        }, () -> LOG.debug("Peer {}: track {} on mid {} was not published as an input; ignored", peer.id(),
+                sectionTrack, mid));
+    }
+
+    /** A section of the client's feeding an input: the track id its msid names, the publication, and the feed. */
+    private record Fed(String sectionTrack, String cid, long announcement, InputFeed feed) {
     }
 
     // ---- data

@@ -81,6 +81,12 @@ final class SignalSession {
         return sessionId;
     }
 
+    /** Tracks this viewer publishes now (accepted and not unpublished): the leak tests watch this. */
+    int publicationCount() {
+        InputPublications published = publications;
+        return published == null ? 0 : published.count();
+    }
+
     /** Completes once the viewer is detached and its peers are closed. */
     CompletableFuture<Void> closed() {
         return closed.copy();
@@ -318,6 +324,21 @@ final class SignalSession {
         public java.util.Optional<InputPublications.Feed> inputFor(String cid) {
             InputPublications published = publications;
             return published == null ? java.util.Optional.empty() : published.feed(cid);
+        }
+
+        @Override
+        public java.util.Optional<InputPublications.Feed> startFeed(String sectionTrackId,
+                                                                    dev.reactorstudio.runtime.manifest.TrackKind kind) {
+            InputPublications published = publications;
+            return published == null ? java.util.Optional.empty() : published.startFeed(sectionTrackId, kind);
+        }
+
+        @Override
+        public void onUnpublished(String cid, long announcement) {
+            InputPublications published = publications;
+            if (published != null) {
+                published.unpublish(cid, announcement);
+            }
         }
 
         @Override

@@ -188,19 +188,22 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
      * closes. Call on the peer's executor (e.g. from {@link PeerEvents#onTrack}).
      *
      * @param onRefused told once, on the peer's executor, why the input was refused (another client holds it)
+     * @return the feed, to end it before the peer closes; null when the track carries no media
      */
-    public void feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, SessionInputs inputs,
-                          java.util.function.Consumer<String> onRefused) {
-        feedInput(peer, transceiver, name, peer.id(), inputs, onRefused);
+    public InputFeed feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, SessionInputs inputs,
+                               java.util.function.Consumer<String> onRefused) {
+        return feedInput(peer, transceiver, name, peer.id(), inputs, onRefused);
     }
 
     /**
      * As {@link #feedInput(ViewerPeer, RTCRtpTransceiver, String, SessionInputs, java.util.function.Consumer)},
      * naming the publisher: a client whose tracks arrive on more than one peer connection (LiveKit's
      * two-connection dialect, a re-publish on a new connection) holds its inputs under one name.
+     *
+     * @return the feed, to end it before the peer closes; null when the track carries no media
      */
-    public void feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, String publisher,
-                          SessionInputs inputs, java.util.function.Consumer<String> onRefused) {
+    public InputFeed feedInput(ViewerPeer peer, RTCRtpTransceiver transceiver, String name, String publisher,
+                               SessionInputs inputs, java.util.function.Consumer<String> onRefused) {
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
         java.util.function.Consumer<String> refused = message -> peer.executor().execute(() -> onRefused.accept(message));
         RemoteInput input;
@@ -214,15 +217,18 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             input = a;
         } else {
             LOG.warn("Peer {}: track {} has no media to feed input {}", peer.id(), track, name);
-            return;
+            return null;
         }
         remoteInputs.add(input);
-        peer.onClose(() -> {
-            remoteInputs.remove(input);
-            input.close();
-        });
+        Runnable end = () -> {
+            if (remoteInputs.remove(input)) {
+                input.close();
+            }
+        };
+        peer.onClose(end);
         LOG.debug("Peer {}: feeding input {} ({}) for {}", peer.id(), name,
                 input.kind == TrackKind.VIDEO ? "video" : "audio", publisher);
+        return new InputFeed(peer, end);
     }
 
     private void checkIdleInputs() {
@@ -315,6 +321,19 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     /** Peers whose native connection exists (created and not yet closed): the leak tests watch this. */
     public int nativePeerCount() {
         return nativePeers.get();
+    }
+
+    /**
+     * Transceivers of every open peer connection (each holds a native sender, receiver and remote
+     * track): the leak tests watch this. Completes once every peer answered; a closed peer counts 0.
+     */
+    public CompletableFuture<Integer> transceiverCount() {
+        List<CompletableFuture<Integer>> counts = new ArrayList<>();
+        for (ViewerPeer peer : peers) {
+            counts.add(peer.call(pc -> pc.getTransceivers().length).exceptionally(closed -> 0));
+        }
+        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> counts.stream().mapToInt(CompletableFuture::join).sum());
     }
 
     /** Peers opened and not yet closed (including ones whose connection is still being created). */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import dev.reactorstudio.runtime.api.AudioFrame;
 import dev.reactorstudio.runtime.api.InputFrame;
 import dev.reactorstudio.runtime.api.InputTrack;
+import dev.reactorstudio.runtime.api.Pacing;
 import dev.reactorstudio.runtime.api.SessionContext;
 import dev.reactorstudio.runtime.djl.NdArrayFrames;
 import dev.reactorstudio.runtime.frame.FrameBlock;
@@ -29,6 +30,11 @@ final class ActiveSessionContext implements SessionContext {
     private volatile boolean skipNextSample = true;
     /** When the latest emitBlock began (0 before the first): sound emitted after it plays with its frames. */
     private volatile long lastEmitStart;
+    /**
+     * The thread whose last emitBlock still owes its just-in-time hold (sessions with an audio
+     * output), taken when that thread emits the block's sound; null when none is owed.
+     */
+    private volatile Thread holdOwedBy;
     private volatile int width;
     private volatile int height;
 
@@ -79,13 +85,35 @@ final class ActiveSessionContext implements SessionContext {
         lastEmitStart = start;
         boolean measure = monitoring && !skipNextSample;
         skipNextSample = false;
+        // With an audio output the just-in-time hold waits for the block's sound: taken in emitAudio
+        // (same thread), so the sound is queued before its frame is released and plays with it. A
+        // model that emitted no sound after its previous block is held here, after queuing, as without audio.
+        boolean soundOwed = holdOwedBy != null;
+        holdOwedBy = null;
+        boolean holdNow = session.audio() == null || soundOwed;
         try {
-            session.pacer().offer(block, start - lastEmitReturn, measure);
+            session.pacer().offer(block, start - lastEmitReturn, measure, holdNow);
+            if (!holdNow) {
+                holdOwedBy = Thread.currentThread();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             lastEmitReturn = System.nanoTime();
         }
+    }
+
+    @Override
+    public void setPacing(Pacing pacing) {
+        if (pacing == null) {
+            throw new IllegalArgumentException("setPacing: pacing is null — pass Pacing.SMOOTH or Pacing.LATEST");
+        }
+        session.pacer().pacing(pacing);
+    }
+
+    @Override
+    public Pacing pacing() {
+        return session.pacer().pacing();
     }
 
     @Override
@@ -154,6 +182,16 @@ final class ActiveSessionContext implements SessionContext {
             return;
         }
         audio.emit(pcm, sampleRate, channels, lastEmitStart);
+        if (holdOwedBy == Thread.currentThread()) {
+            holdOwedBy = null;
+            try {
+                session.pacer().holdUntilTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lastEmitReturn = System.nanoTime();
+            }
+        }
     }
 
     @Override

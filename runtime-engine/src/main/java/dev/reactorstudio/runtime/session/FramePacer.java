@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.session;
 
+import dev.reactorstudio.runtime.api.Pacing;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameBlock;
 import java.util.ArrayDeque;
@@ -23,12 +24,26 @@ import java.util.function.Consumer;
  * deviations of it and a scheduling slack ({@link ComputeTimeEstimator}). The queue then holds
  * only what the model's jitter needs; the capacity stays the hard bound. {@link #flush()} drops
  * frames queued before a change (a command) so the next generated frame is the next one shown.
+ *
+ * <p>That is {@link Pacing#SMOOTH}, right for generative models. An input-driven model (it renders
+ * the newest webcam frame) wants {@link Pacing#LATEST} instead: its pace is its input's, so
+ * holding it or smoothing its output only adds latency. Then a block replaces the frames still
+ * waiting (the one in flight too), the producer is never held, and frames are released as soon as
+ * the fps cap allows. A block's first frame may go up to half an interval before its nominal slot,
+ * so an input's arrival jitter does not delay it, while the slots still advance one interval per
+ * release (the average rate never exceeds the cap); the rest of a block follows one interval apart.
  */
 final class FramePacer {
     private static final long MAX_SLEEP_SLICE_NANOS = 5_000_000;
     private final String sessionId;
     private final int baseDepth;
     private final boolean justInTime;
+    /** The cap's interval: the spacing of {@link Pacing#LATEST} releases. */
+    private final long capIntervalNanos;
+    /** {@link Pacing#LATEST}: a newer block replaces waiting frames, nothing is held. */
+    private volatile boolean latestWins;
+    /** {@link Pacing#LATEST}: the sequence of the newest block's first frame, which may go early. */
+    private volatile long latestBlockStart = -1;
     private final RateEstimator rate;
     private final Consumer<Frame> release;
     private final SessionStats stats;
@@ -69,6 +84,7 @@ final class FramePacer {
         this.baseDepth = Math.max(1, depth);
         this.capacity = this.baseDepth;
         this.rate = new RateEstimator(fpsCap);
+        this.capIntervalNanos = (long) (1e9 / fpsCap);
         this.stats = stats;
         this.release = release;
         this.thread = new Thread(this::run, "reactor-pacer-" + sessionId);
@@ -79,6 +95,14 @@ final class FramePacer {
         thread.start();
     }
 
+    void pacing(Pacing pacing) {
+        latestWins = pacing == Pacing.LATEST;
+    }
+
+    Pacing pacing() {
+        return latestWins ? Pacing.LATEST : Pacing.SMOOTH;
+    }
+
     /**
      * Queues a block, blocking while the queue is full, then holds the caller until it is time to
      * generate the next one. Returns false when the pacer was aborted (the session is stopping)
@@ -87,6 +111,15 @@ final class FramePacer {
      * @param computeNanos how long generating it took, for the rate and the lead
      */
     boolean offer(FrameBlock block, long computeNanos, boolean monitored) throws InterruptedException {
+        return offer(block, computeNanos, monitored, true);
+    }
+
+    /**
+     * As {@link #offer(FrameBlock, long, boolean)}; with {@code hold} false it returns once the block
+     * is queued and the caller takes the just-in-time hold later with {@link #holdUntilTurn()} (after
+     * emitting the block's sound, so that the sound is queued before its frame is released).
+     */
+    boolean offer(FrameBlock block, long computeNanos, boolean monitored, boolean hold) throws InterruptedException {
         if (monitored) {
             rate.addSample(block.size(), computeNanos);
             compute.addSample(computeNanos);
@@ -97,6 +130,10 @@ final class FramePacer {
             // A block larger than the queue must still fit, or it could never be enqueued whole.
             capacity = Math.max(baseDepth, block.size());
             long flushesAtStart = flushes;
+            if (latestWins) {
+                supersede();
+                latestBlockStart = emitted;
+            }
             for (int i = 0; i < block.size(); i++) {
                 while (queue.size() >= capacity && !aborted && flushes == flushesAtStart) {
                     notFull.await();
@@ -114,11 +151,38 @@ final class FramePacer {
                 stats.framesEmitted.increment();
                 notEmpty.signal();
             }
-            awaitTurn(flushesAtStart);
+            if (hold) {
+                awaitTurn(flushesAtStart);
+            }
             return !aborted;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The just-in-time hold of the block queued last by {@code offer(..., false)}: returns when it is
+     * time to generate the next block (at once while unmeasured, in {@link Pacing#LATEST}, on flush or abort).
+     */
+    void holdUntilTurn() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            awaitTurn(flushes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@link Pacing#LATEST}: a new block makes every frame not yet released stale — the queued ones
+     * are dropped now, the one in flight at its tick (its tick then goes to the new block). Unlike
+     * {@link #flush()} a producer still queuing a block keeps its frames. Under the lock.
+     */
+    private void supersede() {
+        stats.framesDropped.add(queue.size());
+        queue.clear();
+        flushedBelow = emitted;
+        notFull.signalAll();
     }
 
     /** Counts frames handed over but stale as emitted and dropped; they take sequence numbers like shown ones. */
@@ -134,7 +198,7 @@ final class FramePacer {
      * needs its lead before that. Returns at once while nothing is measured, and on flush or abort.
      */
     private void awaitTurn(long flushesAtStart) throws InterruptedException {
-        while (justInTime && !aborted && flushes == flushesAtStart) {
+        while (justInTime && !latestWins && !aborted && flushes == flushesAtStart) {
             long interval = intervalNanos();
             long lead = compute.leadNanos(slackNanos(interval));
             int pending = queue.size() + (inFlight ? 1 : 0);
@@ -234,20 +298,24 @@ final class FramePacer {
 
     private void run() {
         long next = System.nanoTime();
+        // LATEST: the nominal time of the next release; a block's first frame may go half an interval before it.
+        long slot = next;
         try {
             while (true) {
                 Frame frame = take();
                 if (frame == null) {
                     return;
                 }
-                long interval = intervalNanos();
+                boolean latest = latestWins;
+                long interval = latest ? capIntervalNanos : intervalNanos();
                 long now = System.nanoTime();
                 if (now > next) {
                     // Late (queue was empty or we were descheduled): start a new cadence instead of
                     // catching up, which would release this frame and the next less than an interval apart.
                     next = now;
                 }
-                sleepUntil(next, frame.sequence());
+                long early = frame.sequence() == latestBlockStart ? interval / 2 : 0;
+                sleepUntil(latest ? slot - early : next, frame.sequence());
                 long releasedAt = releaseTime(frame.sequence(), interval);
                 if (releasedAt == FLUSHED) {
                     // Flushed while it waited for its tick; the next fresh frame may take this tick.
@@ -262,6 +330,7 @@ final class FramePacer {
                 deliver(frame.released(released++, releasedAt));
                 // From the actual release, so that no two frames are ever closer than one interval.
                 next = releasedAt + interval;
+                slot = Math.max(slot, releasedAt) + interval;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

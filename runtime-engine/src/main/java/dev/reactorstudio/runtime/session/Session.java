@@ -1,9 +1,12 @@
 package dev.reactorstudio.runtime.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.api.Pacing;
 import dev.reactorstudio.runtime.api.RuntimeBinding;
 import dev.reactorstudio.runtime.api.VideoModel;
 import dev.reactorstudio.runtime.frame.Frame;
+import dev.reactorstudio.runtime.manifest.DeclaredTracks;
+import dev.reactorstudio.runtime.manifest.TrackKind;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -76,6 +79,7 @@ public final class Session {
             }
             hooks.frame(frame);
         });
+        this.pacer.pacing(initialPacing(settings.tracks()));
         this.commandThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(commandQueueLimit),
                 runnable -> {
                     Thread t = new Thread(() -> {
@@ -161,6 +165,14 @@ public final class Session {
         SessionEvent event = SessionEvent.ended(id, reason, error);
         hooks.event(event);
         ended.complete(event);
+    }
+
+    /**
+     * A model that declares a video input renders what it is sent (a webcam mirror, a live filter):
+     * the newest frame should win. Every other model generates, and is paced smoothly.
+     */
+    static Pacing initialPacing(DeclaredTracks tracks) {
+        return tracks.inputs().stream().anyMatch(t -> t.kind() == TrackKind.VIDEO) ? Pacing.LATEST : Pacing.SMOOTH;
     }
 
     private static String describe(Throwable t) {

@@ -118,6 +118,12 @@ public final class SessionInputs {
         }
     }
 
+    /** Whether input {@code name} is published now, as the model sees it ({@code InputTrack.isLive()}); false for an unknown name. */
+    public boolean isLive(String name) {
+        InputBuffer<?> buffer = buffer(name);
+        return buffer != null && buffer.isLive();
+    }
+
     /** Who publishes {@code name}, or null. */
     public synchronized String publisher(String name) {
         return publishers.get(name);

@@ -98,6 +98,14 @@ class WebcamMirrorBrowserTest {
         int threadsBefore = namesBefore.size();
         JsonNode r = browser("pubcycles", "50");
         assertThat(r.path("cycles").asInt()).isEqualTo(50);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.media.nativePeerCount() == 0);
+        // The model's view before its session ends: no stale publisher, both inputs stopped.
+        stack.sessions().current().ifPresent(s -> {
+            for (String input : java.util.List.of("webcam", "mic")) {
+                assertThat(s.inputs().publisher(input)).as("publisher of %s after the cycles", input).isNull();
+                assertThat(s.inputs().isLive(input)).as("%s live after the cycles", input).isFalse();
+            }
+        });
         endSessionAndSettle();
         assertThat(stack.media.remoteInputCount()).isZero();
         assertThat(stack.media.sourceCount().get()).isZero();

@@ -170,7 +170,7 @@ class LiveKitPublishSignalingTest {
             }
             client.send(addTrack("one-more", "webcam", TrackType.VIDEO));
             assertThat(client.next(SignalResponse.MessageCase.REQUEST_RESPONSE).getRequestResponse().getMessage())
-                    .contains("already published " + InputPublications.MAX_PUBLICATIONS + " tracks");
+                    .contains("already publishes " + InputPublications.MAX_PUBLICATIONS + " tracks");
         }
     }
 

@@ -29,4 +29,15 @@ class SdpTracksTest {
         assertThat(SdpTracks.byMid("v=0\r\nm=audio 9 RTP 0\r\na=msid:onlystream\r\na=mid:1\r\n")).isEmpty();
         assertThat(SdpTracks.byMid("")).isEmpty();
     }
+
+    @Test
+    void aSectionTheClientUnpublishedKeepsItsMsidButNoLongerCounts() {
+        // livekit-client's unpublishTrack turns the section inactive (removeTrack alone leaves recvonly)
+        // and keeps its a=msid line; a stopped section has port 0.
+        String unpublished = OFFER.replace("a=mid:6\r\na=sendonly", "a=mid:6\r\na=inactive")
+                .replace("a=mid:7\r\na=sendonly", "a=mid:7\r\na=recvonly");
+        assertThat(SdpTracks.byMid(unpublished)).isEmpty();
+        String stopped = OFFER.replace("m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:6", "m=video 0 UDP/TLS/RTP/SAVPF 96\r\na=mid:6");
+        assertThat(SdpTracks.byMid(stopped)).containsOnlyKeys("7");
+    }
 }

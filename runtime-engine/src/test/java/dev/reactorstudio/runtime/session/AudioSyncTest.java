@@ -83,6 +83,50 @@ class AudioSyncTest {
     }
 
     @Test
+    void soundEmittedAfterFrameNIsReleasedWithFrameNNotBeforeItAndNotWithTheNextFrame() throws Exception {
+        // 5 fps: frames are 200 ms apart, and a model ahead of its cap is held just in time. Without
+        // pairing, the hold kept the sound from arriving until the next frame was nearly due
+        // (~150 ms after its own frame); paired, it plays when its frame is released.
+        ScriptedModel model = new ScriptedModel(ctx -> {
+            int samples = 48_000 / 5;
+            for (int step = 0; !ctx.shouldStop(); step++) {
+                Thread.sleep(5); // "generation"
+                boolean flash = step == 10;
+                byte[] rgb = new byte[16 * 16 * 3];
+                java.util.Arrays.fill(rgb, (byte) (flash ? 255 : 0));
+                ctx.emitBlock(rgb, 16, 16, 3);
+                short[] pcm = new short[samples];
+                java.util.Arrays.fill(pcm, (short) (flash ? 20000 : 300));
+                ctx.emitAudio(pcm, 48_000, 1);
+            }
+        });
+        manager = new SessionManager(model, Binders.none(), SessionSettings.defaults().withOrphanTimeout(Duration.ZERO)
+                .withFpsCap(5).withTracks(AUDIO_OUT));
+        List<long[]> releases = new CopyOnWriteArrayList<>();
+        List<Long> loud = new CopyOnWriteArrayList<>();
+        manager.addFrameSink(frame -> releases.add(new long[] {frame.rgb()[0] & 0xff, frame.releasedNanos()}));
+        manager.addAudioSink((id, pcm, channels, playNanos) -> {
+            if (pcm[0] > 10_000) {
+                loud.add(playNanos);
+            }
+        });
+        Session session = manager.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !loud.isEmpty() && releases.size() >= 13);
+        manager.stop(EndReason.STOPPED);
+        session.ended().get(10, TimeUnit.SECONDS);
+
+        int flash = 0;
+        while ((int) releases.get(flash)[0] != 255) {
+            flash++;
+        }
+        long flashReleased = releases.get(flash)[1];
+        long nextReleased = releases.get(flash + 1)[1];
+        double offsetMs = (loud.get(0) - flashReleased) / 1e6;
+        assertThat(offsetMs).as("sound of frame N: onset minus frame N's release, ms").isBetween(0.0, 80.0);
+        assertThat(loud.get(0)).as("played before frame N+1 is released").isLessThan(nextReleased);
+    }
+
+    @Test
     void emitAudioWithoutADeclaredAudioOutputSaysHowToDeclareOne() throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         ScriptedModel model = new ScriptedModel(ctx -> {

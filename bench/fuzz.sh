@@ -3,6 +3,7 @@
 #   bench/fuzz.sh manifest [cases] [seed]        (CI: 1,500 cases)
 #   bench/fuzz.sh http [cases] [seed]            (CI: 1,500 requests over every route of the four servers)
 #   bench/fuzz.sh datachannel [frames] [seed]    (CI: 600 frames from a real WebRTC peer; runs in scripts/netns-run)
+#   bench/fuzz.sh livekit [packets] [seed]       (CI: 600 DataPackets from a real LiveKit peer on :7880; runs in scripts/netns-run)
 # A failure names the seed and case number; the same command with that seed replays it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,5 +23,6 @@ case "$name" in
   manifest) run ManifestFuzzTest ;;
   http) run HttpFuzzTest ;;
   datachannel) run DataChannelFuzzTest "$root/scripts/netns-run" ;;
-  *) echo "unknown fuzzer: $name (known: manifest, http, datachannel)" >&2; exit 2 ;;
+  livekit) run LiveKitDataFuzzTest "$root/scripts/netns-run" ;;
+  *) echo "unknown fuzzer: $name (known: manifest, http, datachannel, livekit)" >&2; exit 2 ;;
 esac

@@ -99,6 +99,7 @@ public final class HdBench {
         double received = browser.path("receivedFps").asDouble();
         System.out.printf(Locale.ROOT, "browser received / encoder alone: %.2fx of its wall rate, %.2fx of its one-core rate (goal >= 0.8x)%n",
                 received / vp8.wallFps(), received / vp8.cpuFps());
+        System.out.printf(Locale.ROOT, "load average at the end: %s (above ~2 on these 2 cores the figures are noisy)%n", loadAverage());
     }
 
     /** hello-pattern copied with size 720×1280 and the highest fps cap the runtime paces (240). */

@@ -87,11 +87,9 @@ final class JsSdkChannel implements DataChannelBridge.Listener {
             refusals.refuse(bridge, name, e.getMessage(), e.problems());
             return;
         }
-        CommandGateway.Outcome outcome = commands.dispatch(name, envelope.data(), files,
-                reason -> refusals.refuse(bridge, name, reason, List.of()));
+        CommandGateway.Outcome outcome = commands.dispatch(name, envelope.data(), files);
         if (!outcome.accepted()) {
-            refusals.refuse(bridge, name, outcome.status() == CommandGateway.Outcome.Status.NO_SESSION
-                    ? "no session is running" : "invalid command \"" + name + "\"", outcome.problems());
+            refusals.refuse(bridge, name, outcome.refusal(name), outcome.details());
         }
     }
 

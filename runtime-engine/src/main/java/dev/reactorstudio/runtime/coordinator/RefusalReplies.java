@@ -2,6 +2,7 @@ package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.guard.ReplyBudget;
 import dev.reactorstudio.runtime.media.CommandEnvelope;
 import dev.reactorstudio.runtime.media.DataChannelBridge;
 import java.util.List;
@@ -15,20 +16,16 @@ import java.util.function.LongSupplier;
  * Thread-safe (refusals come from the peer's thread and the session's command thread).
  */
 final class RefusalReplies {
-    static final int PER_SECOND = 20;
+    static final int PER_SECOND = ReplyBudget.REFUSALS_PER_SECOND;
 
-    private final LongSupplier nanoClock;
-    private long windowStart;
-    private int sentInWindow;
-    private long suppressed;
+    private final ReplyBudget budget;
 
     RefusalReplies() {
         this(System::nanoTime);
     }
 
     RefusalReplies(LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
-        this.windowStart = nanoClock.getAsLong();
+        this.budget = new ReplyBudget(PER_SECOND, nanoClock);
     }
 
     /** @param channel where to answer; null when there is none to answer on (the refusal is only logged by the caller) */
@@ -42,21 +39,11 @@ final class RefusalReplies {
     }
 
     /** Replies left unsent because of the rate limit. */
-    synchronized long suppressed() {
-        return suppressed;
+    long suppressed() {
+        return budget.suppressed();
     }
 
-    synchronized boolean admit() {
-        long now = nanoClock.getAsLong();
-        if (now - windowStart >= 1_000_000_000L) {
-            windowStart = now;
-            sentInWindow = 0;
-        }
-        if (sentInWindow >= PER_SECOND) {
-            suppressed++;
-            return false;
-        }
-        sentInWindow++;
-        return true;
+    boolean admit() {
+        return budget.admit();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.api.UploadedFile;
+import dev.reactorstudio.runtime.guard.JsonBody;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.upload.UploadRejectedException;
 import dev.reactorstudio.runtime.upload.UploadSlot;
@@ -27,6 +28,7 @@ final class UploadRoutes {
     static final String ALLOCATE = "/sessions/{sid}/uploads";
     static final String PUT = "/uploads/{id}";
     static final String PUT_PREFIX = "/uploads/";
+    private static final String ALLOCATE_BODY = "{\"name\": \"<file name>\", \"size\": <bytes>, \"mime_type\": \"<type>\"}";
 
     private final ObjectMapper json;
     private final Supplier<Optional<SessionManager>> sessions;
@@ -46,25 +48,18 @@ final class UploadRoutes {
         if (viewer == null || store == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (IOException e) {
-            ctx.status(400).json(SdkJson.detail("body is not JSON: send {\"name\", \"size\", \"mime_type\"}"));
-            return;
-        }
-        if (body == null || !body.isObject()) {
-            ctx.status(400).json(SdkJson.detail("body must be {\"name\", \"size\", \"mime_type\"}"));
+        JsonNode body = JsonBody.object(ctx, ALLOCATE_BODY).orElse(null);
+        if (body == null) {
             return;
         }
         JsonNode size = body.path("size");
         if (!size.isIntegralNumber() || !size.canConvertToLong()) {
             ctx.status(400).json(SdkJson.detail("size must be the file's size in bytes (a positive integer), got "
-                    + (size.isMissingNode() ? "nothing" : size.toString())));
+                    + (size.isMissingNode() ? "nothing" : size.toString()) + ": send " + ALLOCATE_BODY));
             return;
         }
         if (!body.path("name").isTextual()) {
-            ctx.status(400).json(SdkJson.detail("name must be the file's name (a string)"));
+            ctx.status(400).json(SdkJson.detail("name must be the file's name (a string): send " + ALLOCATE_BODY));
             return;
         }
         JsonNode mime = body.path("mime_type");

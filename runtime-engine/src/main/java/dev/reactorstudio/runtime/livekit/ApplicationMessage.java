@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.livekit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JacksonException;
@@ -18,7 +19,8 @@ record ApplicationMessage(String type, JsonNode data) {
     static ApplicationMessage parse(ObjectMapper json, byte[] payload) {
         JsonNode root;
         try {
-            root = json.readTree(payload);
+            // One JSON value and nothing after it: "{...}{...}" is not a command to run the first half of.
+            root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(payload);
         } catch (IOException e) {
             throw new IllegalArgumentException("a message on topic \"application\" must be JSON {\"type\": name, "
                     + "\"data\": args}: " + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()), e);

@@ -170,6 +170,11 @@ public final class LiveKitServer implements AutoCloseable {
         return messageLimit.dropped();
     }
 
+    /** Data-channel messages dropped because they were not LiveKit DataPackets (malformed protobuf, text). */
+    public long malformedPacketsDropped() {
+        return bridge.malformedPackets();
+    }
+
     /** Data packets dropped because the sender's token has {@code canPublishData: false}. */
     public long dataPacketsRefused() {
         return grants.dataRefused();

@@ -40,6 +40,7 @@ final class SessionBridge {
     private final Consumer<SessionManager> onFirstUse;
 
     private final MessageLimit messageLimit;
+    private final java.util.concurrent.atomic.LongAdder malformed = new java.util.concurrent.atomic.LongAdder();
 
     /** @param onFirstUse runs once per session manager before the first viewer joins (e.g. attach the media engine) */
     SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json,
@@ -60,6 +61,16 @@ final class SessionBridge {
     /** True when a viewer's data packet of {@code bytes} may be decoded; counts the ones that may not. */
     boolean admitsPacket(int bytes) {
         return messageLimit.admits(bytes);
+    }
+
+    /** A viewer sent bytes that are not a DataPacket: dropped, and counted here. */
+    void malformedPacket() {
+        malformed.increment();
+    }
+
+    /** Data packets dropped because they were not DataPackets, since start. */
+    long malformedPackets() {
+        return malformed.sum();
     }
 
     /** Throws unless a viewer could join now; used before the WebSocket upgrade. */
@@ -115,19 +126,13 @@ final class SessionBridge {
         }
         CommandGateway.Outcome outcome;
         try {
-            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data(), java.util.Map.of(),
-                    reason -> reply.accept(commandError(message.type(), reason, List.of())));
+            outcome = new CommandGateway(manager()).dispatch(message.type(), message.data(), java.util.Map.of());
         } catch (ModelUnavailableException e) {
             reply.accept(commandError(message.type(), e.getMessage(), List.of()));
             return;
         }
         if (!outcome.accepted()) {
-            String text = switch (outcome.status()) {
-                case NO_SESSION -> "no session is running";
-                case QUEUE_FULL -> "command \"" + message.type() + "\" refused: the model is busy";
-                default -> "invalid command \"" + message.type() + "\"";
-            };
-            reply.accept(commandError(message.type(), text, outcome.problems()));
+            reply.accept(commandError(message.type(), outcome.refusal(message.type()), outcome.details()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.reactorstudio.runtime.livekit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.reactorstudio.runtime.guard.ReplyBudget;
 import dev.reactorstudio.runtime.session.Session;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -40,6 +41,7 @@ final class SignalSession {
     private final Negotiation.Factory negotiations;
     private final GrantEnforcer grants;
     private final ExecutorService thread;
+    private final ReplyBudget refusals = new ReplyBudget(ReplyBudget.REFUSALS_PER_SECOND);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile String sessionId;
@@ -214,6 +216,16 @@ final class SignalSession {
         }
     }
 
+    /**
+     * Sends a {@code commandError} to this viewer, at most {@link ReplyBudget#REFUSALS_PER_SECOND} a
+     * second: a viewer flooding bad commands must not make the server flood replies.
+     */
+    private void refuse(ByteBuffer commandError) {
+        if (refusals.admit()) {
+            deliverData(commandError);
+        }
+    }
+
     /** Sends a DataPacket (from the model) to this viewer. */
     void deliverData(ByteBuffer packet) {
         post(() -> {
@@ -309,8 +321,9 @@ final class SignalSession {
             }
             try {
                 DataPacketCodec.decode(packet).filter(m -> ApplicationMessage.TOPIC.equals(m.topic()))
-                        .ifPresent(m -> bridge.command(m.payload(), SignalSession.this::deliverData));
+                        .ifPresent(m -> bridge.command(m.payload(), SignalSession.this::refuse));
             } catch (IllegalArgumentException e) {
+                bridge.malformedPacket();
                 LOG.debug("Viewer {}: {}", identity(), e.getMessage());
             }
         }

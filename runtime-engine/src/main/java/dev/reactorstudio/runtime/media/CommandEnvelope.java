@@ -1,7 +1,9 @@
 package dev.reactorstudio.runtime.media;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
@@ -22,6 +24,8 @@ public record CommandEnvelope(String scope, String type, JsonNode data, JsonNode
     public static final String APPLICATION = "application";
     public static final String RUNTIME = "runtime";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One JSON value and nothing after it: "{...}{...}" is not a frame to act on half of. */
+    private static final ObjectReader STRICT = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public CommandEnvelope(String scope, String type, JsonNode data) {
         this(scope, type, data, JsonNodeFactory.instance.nullNode());
@@ -31,7 +35,7 @@ public record CommandEnvelope(String scope, String type, JsonNode data, JsonNode
     public static Optional<CommandEnvelope> parse(String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = STRICT.readTree(text);
         } catch (Exception e) {
             return Optional.empty();
         }

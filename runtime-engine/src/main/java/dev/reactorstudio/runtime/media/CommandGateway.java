@@ -9,8 +9,8 @@ import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.upload.UploadStore;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
 public final class CommandGateway {
     private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
 
-    /** What became of a command. */
+    /**
+     * What became of a command. {@code problems} says why a refused one was refused: the schema's
+     * problems ({@code INVALID}), or the one sentence a full queue is refused with on every
+     * transport ({@code QUEUE_FULL}: the {@link CommandQueueFullException} message, naming
+     * {@code --max-queued-commands}).
+     */
     public record Outcome(Status status, List<String> problems) {
         public enum Status {
-            ACCEPTED, INVALID, NO_SESSION,
-            /** Kept for callers that switch on it; a full queue is reported through {@code onQueueFull}. */
-            QUEUE_FULL
+            ACCEPTED, INVALID, NO_SESSION, QUEUE_FULL
         }
 
         /** Refused before validation (a bad upload reference); the model was not touched. */
@@ -42,6 +45,21 @@ public final class CommandGateway {
 
         public boolean accepted() {
             return status == Status.ACCEPTED;
+        }
+
+        /** What a transport tells the sender of a refused command (its {@code commandError} message). */
+        public String refusal(String command) {
+            return switch (status) {
+                case ACCEPTED -> "";
+                case NO_SESSION -> "no session is running";
+                case QUEUE_FULL -> problems.get(0);
+                case INVALID -> "invalid command \"" + command + "\"";
+            };
+        }
+
+        /** The problems listed under the refusal (none for a full queue: its message says it all). */
+        public List<String> details() {
+            return status == Status.QUEUE_FULL ? List.of() : problems;
         }
     }
 
@@ -60,23 +78,26 @@ public final class CommandGateway {
         return dispatch(name, args, Map.of());
     }
 
-    /** @param files the call's uploads, already resolved and authorised for this client */
-    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
-        return dispatch(name, args, files, reason -> { });
-    }
-
     /**
-     * As above; {@code onQueueFull} hears, with the reason, of a valid call refused after this
-     * returned because the session's command queue was full (the model never saw it).
+     * @param files the call's uploads, already resolved and authorised for this client
+     * @return {@code QUEUE_FULL} when the session's command queue had no room (the session refuses
+     *         at once, so the answer is known here); the model never sees such a call
      */
-    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files, Consumer<String> onQueueFull) {
+    public Outcome dispatch(String name, JsonNode args, Map<String, UploadedFile> files) {
         try {
-            // The handler reports every failure; nothing waits on the chained future.
-            var unused = sessions.command(name, args, files).whenComplete((result, error) -> {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            CompletableFuture<Object> result = sessions.command(name, args, files);
+            if (result.isCompletedExceptionally()) {
+                Throwable cause = result.handle((value, error) -> error).join();
+                cause = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
                 if (cause instanceof CommandQueueFullException full) {
-                    onQueueFull.accept(full.getMessage());
-                } else if (cause != null) {
+                    LOG.debug("Refused command {}: {}", name, full.getMessage());
+                    return new Outcome(Outcome.Status.QUEUE_FULL, List.of(full.getMessage()));
+                }
+            }
+            // The handler reports every failure; nothing waits on the chained future.
+            var unused = result.whenComplete((value, error) -> {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     LOG.info("Command {} failed in the model: {}", name, cause.getMessage());
                 }
             });

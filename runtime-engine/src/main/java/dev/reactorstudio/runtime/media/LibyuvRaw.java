@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * offers only libyuv "RGB24" ({@link FourCC#BG24}, B,G,R in memory), although its natives hand any
  * FourCC code straight to libyuv's {@code ConvertToI420}/{@code ConvertFromI420}; so the two
  * private natives behind {@link VideoBufferConverter}'s direct-buffer methods are looked up once
- * and called with libyuv's RAW code. That saves a Java red/blue swap per frame, the bulk of the
- * conversion's cost (about 3 ms of 4 at 720p).
+ * and called with libyuv's RAW code. That saves a Java red/blue swap per frame, which was most of
+ * the conversion's cost.
  *
  * <p>If a webrtc-java version renames them (or the jar sits on the module path, closed to us),
  * {@link #available()} is false and callers fall back to {@link FourCC#BG24} plus a Java swap.
@@ -47,7 +47,7 @@ final class LibyuvRaw {
                     ByteBuffer.class, int.class, int.class, int.class));
         } catch (Exception | LinkageError e) {
             LOG.warn("webrtc-java's libyuv entry points are not reachable ({}); converting R,G,B frames with a Java"
-                    + " red/blue swap instead, which costs about 3 ms per 720p frame", e.toString());
+                    + " red/blue swap instead, several times slower", e.toString());
             toI420 = null;
             fromI420 = null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.host.HostState;
 import dev.reactorstudio.runtime.guard.HttpGuard;
+import dev.reactorstudio.runtime.guard.JsonBody;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.session.CommandQueueFullException;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 public final class RuntimeServer implements AutoCloseable {
     /** Longest a {@code POST /command} waits for the model before answering 202. */
     private static final long COMMAND_WAIT_SECONDS = 10;
+    private static final String COMMAND_BODY = "{\"name\": \"<command>\", \"args\": {...}}";
 
     private final ModelHost host;
     private final ObjectMapper json = new ObjectMapper();
@@ -154,15 +156,12 @@ public final class RuntimeServer implements AutoCloseable {
         if (sessions == null) {
             return;
         }
-        JsonNode request;
-        try {
-            request = json.readTree(ctx.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.status(400).json(detail("body is not JSON: " + e.getOriginalMessage()));
+        JsonNode request = JsonBody.object(ctx, COMMAND_BODY).orElse(null);
+        if (request == null) {
             return;
         }
-        if (request == null || !request.path("name").isTextual()) {
-            ctx.status(400).json(detail("body must be {\"name\": \"<command>\", \"args\": {...}}"));
+        if (!request.path("name").isTextual()) {
+            ctx.status(400).json(detail("name must be the command's name (a string): send " + COMMAND_BODY));
             return;
         }
         String name = request.get("name").asText();

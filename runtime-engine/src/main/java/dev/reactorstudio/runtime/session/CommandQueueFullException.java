@@ -8,7 +8,7 @@ public final class CommandQueueFullException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CommandQueueFullException(String command, int limit) {
-        super("command " + command + " refused: " + limit + " commands are already waiting for the model "
-                + "; send fewer, wait for the model to catch up, or raise reactor run --max-queued-commands");
+        super("command " + command + " refused: " + limit + " commands are already waiting for the model; "
+                + "send fewer, wait for the model to catch up, or raise reactor run --max-queued-commands");
     }
 }

@@ -181,7 +181,10 @@ class CoordinatorUploadTest {
         assertThat(send("POST", "/sessions/" + sid() + "/uploads", "{\"name\":\"a\",\"size\":1.5}").statusCode())
                 .isEqualTo(400);
         assertThat(send("POST", "/sessions/" + sid() + "/uploads", "{\"size\":3}").body()).contains("name");
-        assertThat(send("POST", "/sessions/" + sid() + "/uploads", "not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> notJson = send("POST", "/sessions/" + sid() + "/uploads", "not json");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).as("the wording every JSON route uses (JsonBody)").contains("the body is not JSON")
+                .contains("send {\\\"name\\\": \\\"<file name>\\\", \\\"size\\\": <bytes>");
 
         JsonNode slot = allocate(sid(), "a.png", 100);
         URI url = URI.create(slot.path("presigned_url").asText());

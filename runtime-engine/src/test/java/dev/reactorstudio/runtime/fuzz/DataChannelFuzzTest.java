@@ -17,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,7 +75,7 @@ class DataChannelFuzzTest {
     @Test
     void malformedFramesNeverReachTheModelAndTheSessionStaysHealthy() throws Exception {
         FuzzRun run = FuzzRun.configured(20261203L, 600);
-        try (StackUnderTest stack = StackUnderTest.serving(modelFolder(), BrowserDriver.SERVER_ADDRESS, HostOptions.defaults());
+        try (StackUnderTest stack = StackUnderTest.serving(RecordingModel.folder(), BrowserDriver.SERVER_ADDRESS, HostOptions.defaults());
              TestViewer viewer = new TestViewer(clientFactory)) {
             RecordingModel model = RecordingModel.latest();
             String api = "http://" + BrowserDriver.SERVER_ADDRESS + ":" + stack.services.coordinatorUrl().orElseThrow().getPort();
@@ -180,16 +178,6 @@ class DataChannelFuzzTest {
                     Math.round(seconds), Math.round(run.iterations() / seconds), sent, model.calls.get(), validNotes.size(),
                     expectedOversize, flood, floodCalls, errors);
         }
-    }
-
-    /** A model folder whose manifest names {@link RecordingModel} (an empty {@code classes/} lets the host look it up). */
-    private static Path modelFolder() throws Exception {
-        Path folder = Files.createTempDirectory("datachannel-fuzz-");
-        Files.createDirectories(folder.resolve("classes"));
-        Files.writeString(folder.resolve("manifest.json"), "{\"reactor-runtime\":\"0.1.0\",\"class\":\""
-                + RecordingModel.class.getName() + "\",\"model_name\":\"recording\",\"model_version\":\"1.0.0\","
-                + "\"args\":{\"fps\":30,\"size\":[48,64]},\"weights\":[]}");
-        return folder;
     }
 
     /** As the JS SDK connects: start_session, the offer (POST), the answer (polled GET); then the channel opens. */

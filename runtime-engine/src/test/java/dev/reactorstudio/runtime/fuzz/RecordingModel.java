@@ -21,6 +21,8 @@ public class RecordingModel extends VideoModel {
     private static volatile RecordingModel latest;
 
     final List<String> notes = new CopyOnWriteArrayList<>();
+    /** Every call in the order the model ran them: {@code name(value)}. */
+    final List<String> log = new CopyOnWriteArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
     final AtomicLong calls = new AtomicLong();
     final AtomicLong frames = new AtomicLong();
@@ -78,8 +80,25 @@ public class RecordingModel extends VideoModel {
         called("reset", true, "");
     }
 
+    @Command(name = "echo", description = "Answers with send({\"type\": \"echo\", \"id\": id})")
+    public void echo(@Param(name = "id") String id) {
+        called("echo", id != null, id);
+        Reactor.ctx().send(java.util.Map.of("type", "echo", "id", id));
+    }
+
+    /** A folder whose manifest names this class (an empty {@code classes/} lets the host look it up). */
+    static java.nio.file.Path folder() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("recording-model-");
+        java.nio.file.Files.createDirectories(folder.resolve("classes"));
+        java.nio.file.Files.writeString(folder.resolve("manifest.json"), "{\"reactor-runtime\":\"0.1.0\",\"class\":\""
+                + RecordingModel.class.getName() + "\",\"model_name\":\"recording\",\"model_version\":\"1.0.0\","
+                + "\"args\":{\"fps\":30,\"size\":[48,64]},\"weights\":[]}");
+        return folder;
+    }
+
     private void called(String name, boolean valid, Object value) {
         calls.incrementAndGet();
+        log.add(name + "(" + value + ")");
         if (!valid) {
             violations.add(name + "(" + value + ")");
         }

@@ -44,4 +44,12 @@ class ApplicationMessageTest {
                 .hasMessageContaining("{\"type\": name");
         assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSecondValueAfterTheFirstIsRefusedNotHalfRun() {
+        assertThatThrownBy(() -> parse("{\"type\":\"reset\"}{\"type\":\"set_speed\",\"data\":{\"speed\":99}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be JSON");
+        assertThatThrownBy(() -> parse("{\"type\":\"reset\"} x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(parse("{\"type\":\"reset\"}\n ").type()).as("trailing whitespace is fine").isEqualTo("reset");
+    }
 }

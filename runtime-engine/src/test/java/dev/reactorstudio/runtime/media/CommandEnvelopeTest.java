@@ -26,6 +26,8 @@ class CommandEnvelopeTest {
     @Test
     void framesThatAreNotEnvelopesAreIgnored() {
         assertThat(CommandEnvelope.parse("not json")).isEmpty();
+        assertThat(CommandEnvelope.parse("{\"scope\":\"runtime\",\"data\":{\"type\":\"ping\"}}{\"scope\":\"application\"}"))
+                .as("two values: not one envelope, and none of it is acted on").isEmpty();
         assertThat(CommandEnvelope.parse("\"text\"")).isEmpty();
         assertThat(CommandEnvelope.parse("{\"type\":\"set_palette\"}")).isEmpty();
     }

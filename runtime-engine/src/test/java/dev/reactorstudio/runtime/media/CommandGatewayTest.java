@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The data-channel path of {@code --max-queued-commands}: a full queue is reported, not swallowed. */
+/** The data-channel path of {@code --max-queued-commands}: a full queue is refused at once, with the flag to raise. */
 class CommandGatewayTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch firstRunning = new CountDownLatch(1);
@@ -59,12 +59,13 @@ class CommandGatewayTest {
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(gateway.dispatch("wait", args).accepted()).isTrue();
         assertThat(gateway.dispatch("wait", args).accepted()).isTrue();
-        java.util.List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
-        gateway.dispatch("wait", args, java.util.Map.of(), refusals::add);
+        CommandGateway.Outcome refused = gateway.dispatch("wait", args);
 
-        org.awaitility.Awaitility.await().until(() -> !refusals.isEmpty());
-        assertThat(refusals).singleElement().asString()
-                .contains("2 commands are already waiting").contains("--max-queued-commands");
+        assertThat(refused.status()).isEqualTo(CommandGateway.Outcome.Status.QUEUE_FULL);
+        assertThat(refused.refusal("wait")).as("the one wording every transport sends")
+                .isEqualTo("command wait refused: 2 commands are already waiting for the model; send fewer, wait for the "
+                        + "model to catch up, or raise reactor run --max-queued-commands");
+        assertThat(refused.details()).isEmpty();
         release.countDown();
         org.awaitility.Awaitility.await().until(() -> ran.get() == 3);
         Thread.sleep(200);

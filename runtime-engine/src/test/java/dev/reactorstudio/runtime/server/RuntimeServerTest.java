@@ -127,8 +127,14 @@ class RuntimeServerTest {
 
     @Test
     void malformedCommandBodyIsABadRequest() throws Exception {
-        assertThat(post("/command", "{not json").status).isEqualTo(400);
-        assertThat(post("/command", "{\"args\":{}}").status).isEqualTo(400);
+        Response broken = post("/command", "{not json");
+        assertThat(broken.status).isEqualTo(400);
+        assertThat(broken.body.path("detail").asText()).as("the wording every JSON route uses (JsonBody)")
+                .startsWith("the body is not JSON").endsWith("send {\"name\": \"<command>\", \"args\": {...}}");
+        assertThat(post("/command", "[1]").body.path("detail").asText()).startsWith("the body is JSON but not an object");
+        Response unnamed = post("/command", "{\"args\":{}}");
+        assertThat(unnamed.status).isEqualTo(400);
+        assertThat(unnamed.body.path("detail").asText()).startsWith("name must be");
     }
 
     @Test

@@ -5,20 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reactorstudio.runtime.coordinator.BrowserDriver;
-import dev.reactorstudio.runtime.coordinator.FakeDevices;
-import dev.reactorstudio.runtime.guard.OriginPolicy;
-import dev.reactorstudio.runtime.guard.SecurityOptions;
-import dev.reactorstudio.runtime.host.HostOptions;
-import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.media.MediaEngine;
-import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.session.SessionManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,63 +25,32 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("webrtc")
 class LiveKitMediaBrowserTest {
-    private static final String HOST = BrowserDriver.SERVER_ADDRESS;
-    private static final Path REPO = BrowserDriver.repoRoot();
-    private static final Path E2E = REPO.resolve("e2e/livekit");
+    private static final Path E2E = WebcamMirrorRoom.E2E;
     private static final int[] COLOUR = {200, 60, 30};
-    private static final LiveKitTokens TOKENS = new LiveKitTokens(LiveKitCredentials.DEV);
 
-    private static ModelHost host;
+    private static WebcamMirrorRoom room;
     private static SessionManager sessions;
     private static MediaEngine media;
     private static LiveKitServer server;
-    private static ViewerPageServer pages;
-    private static Path devices;
 
     @BeforeAll
     static void startServices() throws Exception {
-        BrowserDriver.requireTestNetwork();
-        assertThat(E2E.resolve("node_modules/livekit-client")).as("run: npm ci --prefix e2e/livekit").exists();
-        devices = Files.createTempDirectory("fake-devices-");
-        FakeDevices.y4m(devices.resolve("camera.y4m"), 320, 240, 30, COLOUR, false);
-        FakeDevices.wav(devices.resolve("tone.wav"), 440, 0.5, 2);
-        host = new ModelHost(REPO.resolve("examples/webcam-mirror"), HostOptions.defaults()
-                .withOrphanTimeout(Duration.ofSeconds(5)));
-        host.load();
-        sessions = host.sessions().orElseThrow();
-        media = new MediaEngine(MediaOptions.defaults());
-        server = new LiveKitServer(TOKENS, host::sessions, media, SecurityOptions.defaults()
-                .withOrigins(OriginPolicy.allowing(List.of("http://" + HOST + ":*"))))
-                .start(HOST, 0);
-        pages = new ViewerPageServer(E2E).start(HOST);
+        room = WebcamMirrorRoom.start(COLOUR, Duration.ofSeconds(5));
+        sessions = room.sessions();
+        media = room.media();
+        server = room.server();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (pages != null) {
-            pages.close();
+        if (room != null) {
+            room.close();
         }
-        if (server != null) {
-            server.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (media != null) {
-            media.close();
-        }
-        FakeDevices.deleteFolder(devices);
     }
 
     @Test
     void theModelSeesTheCameraHearsTheMicAndThePageHearsTheModel() throws Exception {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("page", pages.url(HOST) + "media.html");
-        config.put("url", server.url());
-        config.put("tokens", List.of(TOKENS.mint("publisher-a", "local", Duration.ofMinutes(10), true),
-                TOKENS.mint("publisher-b", "local", Duration.ofMinutes(10), true)));
-        config.put("videoFile", devices.resolve("camera.y4m").toString());
-        config.put("audioFile", devices.resolve("tone.wav").toString());
+        Map<String, Object> config = room.pageConfig("publisher-a", "publisher-b");
 
         JsonNode r = BrowserViewer.run(E2E, "media.mjs", config);
         System.out.println("livekit media result: " + r);

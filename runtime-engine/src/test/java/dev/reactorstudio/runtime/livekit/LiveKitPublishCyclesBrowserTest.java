@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reactorstudio.runtime.coordinator.BrowserDriver;
 import dev.reactorstudio.runtime.coordinator.FakeDevices;
-import dev.reactorstudio.runtime.guard.OriginPolicy;
-import dev.reactorstudio.runtime.guard.SecurityOptions;
-import dev.reactorstudio.runtime.host.HostOptions;
-import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.media.MediaEngine;
-import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.session.Session;
 import dev.reactorstudio.runtime.session.SessionManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,67 +36,36 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("webrtc")
 class LiveKitPublishCyclesBrowserTest {
-    private static final String HOST = BrowserDriver.SERVER_ADDRESS;
-    private static final Path REPO = BrowserDriver.repoRoot();
-    private static final Path E2E = REPO.resolve("e2e/livekit");
-    private static final LiveKitTokens TOKENS = new LiveKitTokens(LiveKitCredentials.DEV);
+    private static final Path E2E = WebcamMirrorRoom.E2E;
     private static final int CYCLES = 50;
     /** Threads a JVM or Jetty may start or end on its own while we look (pool workers, GC helpers). */
     private static final int THREAD_SLACK = 3;
 
-    private static ModelHost host;
+    private static WebcamMirrorRoom room;
     private static SessionManager sessions;
     private static MediaEngine media;
     private static LiveKitServer server;
-    private static ViewerPageServer pages;
-    private static Path devices;
 
     @BeforeAll
     static void startServices() throws Exception {
-        BrowserDriver.requireTestNetwork();
-        assertThat(E2E.resolve("node_modules/livekit-client")).as("run: npm ci --prefix e2e/livekit").exists();
-        devices = Files.createTempDirectory("fake-devices-");
-        FakeDevices.y4m(devices.resolve("camera.y4m"), 320, 240, 30, new int[] {200, 60, 30}, false);
-        FakeDevices.wav(devices.resolve("tone.wav"), 440, 0.5, 2);
-        host = new ModelHost(REPO.resolve("examples/webcam-mirror"), HostOptions.defaults()
-                .withOrphanTimeout(Duration.ofSeconds(30)));
-        host.load();
-        sessions = host.sessions().orElseThrow();
-        media = new MediaEngine(MediaOptions.defaults());
-        server = new LiveKitServer(TOKENS, host::sessions, media, SecurityOptions.defaults()
-                .withOrigins(OriginPolicy.allowing(List.of("http://" + HOST + ":*"))))
-                .start(HOST, 0);
-        pages = new ViewerPageServer(E2E).start(HOST);
+        room = WebcamMirrorRoom.start(new int[] {200, 60, 30}, Duration.ofSeconds(30));
+        sessions = room.sessions();
+        media = room.media();
+        server = room.server();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (pages != null) {
-            pages.close();
+        if (room != null) {
+            room.close();
         }
-        if (server != null) {
-            server.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (media != null) {
-            media.close();
-        }
-        FakeDevices.deleteFolder(devices);
     }
 
     @Test
     void fiftyPublishCyclesLeaveThreadsFeedsPublicationsAndClaimsWhereTheyStarted() throws Exception {
         Path steps = Files.createTempDirectory("cycle-steps-");
         Set<String> warmThreads = new TreeSet<>();
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("page", pages.url(HOST) + "media.html");
-        config.put("url", server.url());
-        config.put("tokens", List.of(TOKENS.mint("cycler", "local", Duration.ofMinutes(10), true),
-                TOKENS.mint("latecomer", "local", Duration.ofMinutes(10), true)));
-        config.put("videoFile", devices.resolve("camera.y4m").toString());
-        config.put("audioFile", devices.resolve("tone.wav").toString());
+        Map<String, Object> config = room.pageConfig("cycler", "latecomer");
         config.put("cycles", CYCLES);
         config.put("steps", steps.toString());
         CompletableFuture<JsonNode> driver = CompletableFuture.supplyAsync(() -> {

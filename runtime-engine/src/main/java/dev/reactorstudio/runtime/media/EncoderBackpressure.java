@@ -1,0 +1,63 @@
+package dev.reactorstudio.runtime.media;
+
+/**
+ * Decides, from libwebrtc's encoder statistics, how many frames a second one session should
+ * generate. libwebrtc's encoder drops every frame that arrives while it is still encoding an
+ * earlier one; at 720p an uncapped model outruns it, and the frames it drops were generated,
+ * copied and converted for nothing, on the same cores the encoder needs. So when the encoder is
+ * the bottleneck (busy nearly all the time and taking clearly fewer frames than it is given) the
+ * session is limited to a little more than the encoder takes, the headroom keeping the encoder fed;
+ * when the encoder keeps up, the limit grows each round and is lifted once the model no longer
+ * reaches it. Drops by rate control (hard content at a modest size: the encoder mostly idle)
+ * never limit the model, since holding it would only feed the encoder less.
+ *
+ * <p>Not thread-safe: one instance per viewer's encoder, fed by one thread.
+ */
+final class EncoderBackpressure {
+    /** Encoder busy at least this fraction of the time: its drops are for lack of time, not bits. */
+    static final double BUSY = 0.8;
+    /** The encoder takes less than this share of the frames it is given: it drops. */
+    static final double DROPPING = 0.95;
+    /** A limit this much above what the encoder takes, so it never waits for a frame. */
+    static final double HEADROOM = 1.15;
+    /** A limit the encoder keeps up with grows by this factor each round. */
+    static final double GROWTH = 1.25;
+    /** Never hold a model below this rate (an encoder stalled for a moment must not stall the model). */
+    static final double MIN_FPS = 10;
+
+    /**
+     * One reading: frames pushed into the session's source and, of one viewer's encoder, frames
+     * encoded and seconds spent encoding (outbound-rtp {@code framesEncoded}, {@code totalEncodeTime}).
+     */
+    record Reading(long nanos, long pushed, long encoded, double encodeSeconds) {
+    }
+
+    private Reading last;
+    private double limit;
+
+    /** The limit after {@code now}, in frames per second; 0 = none. */
+    double next(Reading now) {
+        Reading before = last;
+        last = now;
+        if (before == null || now.nanos() <= before.nanos()
+                || now.encoded() < before.encoded() || now.pushed() < before.pushed()) {
+            limit = 0; // the first reading (a new viewer): measure before holding anyone
+            return limit;
+        }
+        double seconds = (now.nanos() - before.nanos()) / 1e9;
+        double pushed = (now.pushed() - before.pushed()) / seconds;
+        double encoded = (now.encoded() - before.encoded()) / seconds;
+        double busy = (now.encodeSeconds() - before.encodeSeconds()) / seconds;
+        if (encoded < 1) {
+            limit = 0; // nothing encoded: no viewer is being served, hold nobody
+        } else if (busy >= BUSY && encoded < DROPPING * pushed) {
+            limit = Math.max(MIN_FPS, encoded * HEADROOM);
+        } else if (limit > 0) {
+            limit *= GROWTH;
+            if (limit > GROWTH * pushed * HEADROOM) {
+                limit = 0; // the model no longer reaches the limit: lift it
+            }
+        }
+        return limit;
+    }
+}

@@ -101,7 +101,7 @@ final class EncoderFeedback {
             seconds += encoder.encodeSeconds();
             double fps = encoders.computeIfAbsent(encoder.key(), k -> new EncoderBackpressure())
                     .next(new EncoderBackpressure.Reading(nanos, pushed.applyAsLong(encoder.sessionId()),
-                            encoder.framesEncoded(), encoder.encodeSeconds()));
+                            encoder.framesEncoded(), encoder.encodeSeconds(), encoder.bytesSent(), encoder.targetBps()));
             // The fastest viewer decides: no limit (0) from any encoder means none for the session.
             limits.merge(encoder.sessionId(), fps, (a, b) -> a == 0 || b == 0 ? 0 : Math.max(a, b));
         }
@@ -110,8 +110,11 @@ final class EncoderFeedback {
         limits.forEach((sessionId, fps) -> limiter.limit(sessionId, fps, VALID));
     }
 
-    /** One viewer's video encoder as its statistics describe it. */
-    record Encoder(String key, String sessionId, long framesEncoded, double encodeSeconds) {
+    /** One viewer's video encoder as its statistics describe it (0 for what they lack). */
+    record Encoder(String key, String sessionId, long framesEncoded, double encodeSeconds, long bytesSent, double targetBps) {
+        Encoder(String key, String sessionId, long framesEncoded, double encodeSeconds) {
+            this(key, sessionId, framesEncoded, encodeSeconds, 0, 0);
+        }
     }
 
     private static List<Encoder> encodersOf(String peerId, String sessionId, RTCStatsReport report) {
@@ -121,7 +124,9 @@ final class EncoderFeedback {
             if (stats.getType() == RTCStatsType.OUTBOUND_RTP && "video".equals(String.valueOf(values.get("kind")))
                     && values.get("framesEncoded") instanceof Number encoded) {
                 double seconds = values.get("totalEncodeTime") instanceof Number t ? t.doubleValue() : 0;
-                found.add(new Encoder(peerId + "/" + stats.getId(), sessionId, encoded.longValue(), seconds));
+                long bytes = values.get("bytesSent") instanceof Number b ? b.longValue() : 0;
+                double target = values.get("targetBitrate") instanceof Number t ? t.doubleValue() : 0;
+                found.add(new Encoder(peerId + "/" + stats.getId(), sessionId, encoded.longValue(), seconds, bytes, target));
             }
         }
         return found;

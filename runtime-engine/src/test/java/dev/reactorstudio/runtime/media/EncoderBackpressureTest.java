@@ -63,6 +63,25 @@ class EncoderBackpressureTest {
     }
 
     @Test
+    void anEncoderWaitingForACoreWellUnderItsBitrateIsHeldToo() {
+        // A loaded machine: the encoder thread waits for a core more than it encodes (busy 37 %),
+        // drops a third of its frames and sends 5 of the 20 Mbit/s it may: short of time, not of bits.
+        EncoderBackpressure policy = new EncoderBackpressure();
+        policy.next(new EncoderBackpressure.Reading(0, 0, 0, 0, 0, 20e6));
+        double limit = policy.next(new EncoderBackpressure.Reading(SECOND, 45, 29, 0.37, 5_000_000 / 8, 20e6));
+        assertThat(limit).isCloseTo(29 * EncoderBackpressure.HEADROOM, within(0.01));
+    }
+
+    @Test
+    void anEncoderSpendingItsWholeBitrateDropsByRateControlAndIsNotHeld() {
+        // 300 kbit/s for noise: it sends what it may and skips frames to stay within it.
+        EncoderBackpressure policy = new EncoderBackpressure();
+        policy.next(new EncoderBackpressure.Reading(0, 0, 0, 0, 0, 300_000));
+        double limit = policy.next(new EncoderBackpressure.Reading(SECOND, 30, 15, 0.3, 295_000 / 8, 300_000));
+        assertThat(limit).isZero();
+    }
+
+    @Test
     void noFramesEncodedMeansNoViewerToHoldTheModelFor() {
         double[] limits = feed(new EncoderBackpressure(), new double[] {200, 0, 0}, new double[] {200, 0, 0});
         assertThat(limits).containsOnly(0.0);

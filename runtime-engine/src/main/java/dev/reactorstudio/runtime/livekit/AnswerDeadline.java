@@ -43,11 +43,29 @@ final class AnswerDeadline {
             LOG.warn("Answering offer {} failed", offerId, failure);
             return "could not answer the offer: " + cause.getMessage();
         }
-        String stack = Arrays.stream(peer.executor().stackTrace()).limit(STACK_LINES)
-                .map(frame -> "\n\tat " + frame).collect(Collectors.joining());
-        LOG.error("Offer {} was not answered within {} s; peer thread {} is at:{}", offerId, deadline.toSeconds(),
-                peer.executor().name(), stack.isEmpty() ? " (not started)" : stack);
+        String stack = format(peer.executor().stackTrace());
+        LOG.error("Offer {} was not answered within {} s; peer thread {} is at:{}\nThreads inside webrtc-java now:{}",
+                offerId, deadline.toSeconds(), peer.executor().name(), stack.isEmpty() ? " (not started)" : stack,
+                threadsInWebrtc());
         return "offer " + offerId + " was not answered within " + deadline.toSeconds()
                 + " s (the media engine did not respond; see the server log)";
+    }
+
+    /**
+     * Every thread whose top frame is a webrtc-java native call (a peer call waiting for libwebrtc's
+     * signaling thread, an audio module call, a track sink change): who else waits on libwebrtc.
+     */
+    private static String threadsInWebrtc() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            if (frames.length > 0 && frames[0].isNativeMethod() && frames[0].getClassName().startsWith("dev.onvoid.webrtc")) {
+                out.append("\n").append(thread.getName()).append(':').append(format(frames));
+            }
+        });
+        return out.length() == 0 ? " none" : out.toString();
+    }
+
+    private static String format(StackTraceElement[] frames) {
+        return Arrays.stream(frames).limit(STACK_LINES).map(frame -> "\n\tat " + frame).collect(Collectors.joining());
     }
 }

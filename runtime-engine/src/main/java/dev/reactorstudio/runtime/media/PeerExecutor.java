@@ -26,12 +26,15 @@ public final class PeerExecutor implements Executor {
 
     private final String name;
     private final ExecutorService thread;
+    /** The one thread, once started: identity, not its name, tells whether code runs on it. */
+    private volatile Thread owner;
 
     public PeerExecutor(String name) {
         this.name = name;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            owner = t;
             return t;
         });
     }
@@ -71,7 +74,7 @@ public final class PeerExecutor implements Executor {
 
     /** True on this executor's own thread. */
     public boolean inThread() {
-        return Thread.currentThread().getName().equals(name);
+        return Thread.currentThread() == owner;
     }
 
     public String name() {

@@ -26,15 +26,15 @@ public final class PeerExecutor implements Executor {
 
     private final String name;
     private final ExecutorService thread;
-    /** The one thread, once started: identity, not its name, tells whether code runs on it. */
-    private volatile Thread owner;
+    /** The executor's thread once started (for {@link #stackTrace()} and {@link #inThread()}); null before the first task. */
+    private volatile Thread worker;
 
     public PeerExecutor(String name) {
         this.name = name;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
-            owner = t;
+            worker = t;
             return t;
         });
     }
@@ -74,11 +74,20 @@ public final class PeerExecutor implements Executor {
 
     /** True on this executor's own thread. */
     public boolean inThread() {
-        return Thread.currentThread() == owner;
+        return Thread.currentThread() == worker;
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Where this executor's thread is now (empty before it started): a peer operation that never
+     * completes is diagnosed by this — a native call that never returned shows on top.
+     */
+    public StackTraceElement[] stackTrace() {
+        Thread t = worker;
+        return t == null ? new StackTraceElement[0] : t.getStackTrace();
     }
 
     /** Lets queued tasks finish, accepts no new ones; the thread ends after the last task. */

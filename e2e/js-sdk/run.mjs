@@ -341,11 +341,12 @@ Object.assign(scenarios, {
     // frame after that, and shows its waiting card again. Counted from the model's first "not live"
     // report and over its next two reports, so a slow machine only makes the wait longer.
     await page.evaluate(i => window.e2e.unpublish(i), v);
-    // The model's reports from its first "not live" one on; three of them (30 s at most).
+    // The model's reports after its last "live" one (it also said "not live" before the publish);
+    // three of them (30 s at most).
     const reportsSinceEnd = () => page.evaluate(i => {
       const reports = window.e2e.viewers[i].messages.filter(m => m.type === 'input_stats');
-      const ended = reports.findIndex(m => m.live === false);
-      return ended < 0 ? [] : reports.slice(ended);
+      const lastLive = reports.map(m => m.live === true).lastIndexOf(true);
+      return lastLive < 0 ? [] : reports.slice(lastLive + 1);
     }, v);
     const endDeadline = Date.now() + 30000;
     let reports;

@@ -85,10 +85,11 @@ try {
   // first "not live" report and the two after it carry one count), and shows its waiting card again.
   // Counted in the model's reports, so a slow machine only makes the wait longer.
   await a.evaluate(() => window.lk.unpublish('video'));
+  // The model's reports after its last "live" one (it also said "not live" before the publish).
   const reportsSinceEnd = () => a.evaluate(() => {
     const reports = window.lk.messages('input_stats');
-    const ended = reports.findIndex((m) => m.live === false);
-    return ended < 0 ? [] : reports.slice(ended);
+    const lastLive = reports.map((m) => m.live === true).lastIndexOf(true);
+    return lastLive < 0 ? [] : reports.slice(lastLive + 1);
   });
   const endDeadline = Date.now() + 30000;
   let reports;

@@ -18,6 +18,16 @@ if dpkg -s reactor-studio > /dev/null 2>&1; then
   echo "deb-test.sh: reactor-studio is installed already (apt-get purge reactor-studio first)" >&2
   exit 1
 fi
+# What this test needs beyond scripts/setup.sh: fakeroot (jpackage builds the .deb under it) and xvfb (the
+# installed app runs under Xvfb). Installed here, before the snapshot below, so they are not counted as leftovers.
+missing=()
+[[ -n "${DEB:-}" ]] || command -v fakeroot > /dev/null || missing+=(fakeroot)
+command -v xvfb-run > /dev/null || missing+=(xvfb)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "deb-test.sh: installing ${missing[*]} (needed to build the .deb and to run the installed app under Xvfb)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
 if [[ -z "${DEB:-}" ]]; then
   installers/jpackage/build.sh >&2
   DEB="$(ls "$root"/studio-app/target/jpackage/deb/reactor-studio_*.deb)"

@@ -10,14 +10,16 @@
 # Runs inside a private network namespace (scripts/netns-run): Chromium ignores loopback for
 # WebRTC, and the namespace keeps the doc's fixed ports (6379, 8080, 8090, 8181/7881, 8182/7882)
 # off the host. Needs redis-server, chromium, node and the engine jar (scripts/setup.sh and
-# `bin/reactor --help` provide them) and e2e/js-sdk's npm packages. Exits non-zero when a step fails.
+# `bin/reactor --help` provide them), e2e/js-sdk's npm packages and curl (apt-get install -y curl).
+# Exits non-zero when a step fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 if [[ "${1:-}" != "--inside-namespace" ]]; then
-  for tool in redis-server chromium node curl python3; do
+  for tool in redis-server chromium node python3; do
     command -v "$tool" >/dev/null || { echo "fleet-demo: needs $tool (scripts/setup.sh installs it)" >&2; exit 2; }
   done
+  command -v curl >/dev/null || { echo "fleet-demo: needs curl (sudo apt-get install -y curl)" >&2; exit 2; }
   "$root/bin/reactor" --help >/dev/null                      # builds the engine on first use (needs the network)
   [[ -d "$root/e2e/js-sdk/node_modules" ]] || (cd "$root/e2e/js-sdk" && npm ci --no-audit --no-fund)
   exec "$root/scripts/netns-run" "$0" --inside-namespace

@@ -12,10 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q -o -pl studio-app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >&2
-cp="studio-app/target/test-classes:studio-app/target/classes:$(cat studio-app/target/classpath.txt)"
-# The engine from this tree, not whatever another build installed in ~/.m2.
-cp="runtime-engine/target/classes:$cp"
+command -v xvfb-run > /dev/null || { echo "studio-tour.sh: needs xvfb-run: sudo apt-get install -y xvfb (scripts/setup.sh installs it)" >&2; exit 1; }
+cp="$(scripts/studio-classpath.sh)"
 
 app="${APP:-studio-app/target/jpackage/dist/ReactorStudio}"
 first_paint() { # LABEL [JAVA OPTIONS]

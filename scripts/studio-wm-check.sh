@@ -14,8 +14,7 @@ out="$(realpath -m "${1:-studio-app/target/wm-check}")"
 for tool in openbox xwininfo; do
   command -v $tool > /dev/null || { echo "studio-wm-check.sh: needs $tool (apt-get install -y openbox x11-utils)" >&2; exit 1; }
 done
-mvn -B -q -o -pl studio-app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test >&2
-cp="runtime-engine/target/classes:studio-app/target/test-classes:studio-app/target/classes:$(cat studio-app/target/classpath.txt)"
+cp="$(scripts/studio-classpath.sh)"
 # shellcheck disable=SC2016 # expanded by the inner shell, inside the X server xvfb-run starts
 exec xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   openbox & wm=$!

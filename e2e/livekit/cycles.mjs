@@ -10,77 +10,34 @@
 //
 // usage: node cycles.mjs '{"page":"http://10.203.0.2:P/media.html","url":"ws://10.203.0.1:7880",
 //                          "tokens":["…","…"],"videoFile":"…","audioFile":"…","cycles":50,"steps":"/tmp/dir"}'
-import puppeteer from 'puppeteer-core';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lastMessage, runMediaScenario, sleep, until } from './media-browser.mjs';
 
-const config = JSON.parse(process.argv[2]);
-const profile = mkdtempSync(join(tmpdir(), 'reactor-e2e-chromium-'));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...m) => console.log('[cycles]', ...m);
-let browser;
-let outcome = { ok: false };
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await page.evaluate(fn, arg)) return;
-    await sleep(200);
-  }
-  const r = await page.evaluate(() => window.result);
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(r).slice(0, 3000)}`);
-}
-
-// Hands over to the Java test at `step` and waits (bounded) until it is done looking.
-async function step(name) {
-  writeFileSync(join(config.steps, `${name}.ready`), '');
+// Hands over to the Java test at `name` and waits (bounded) until it is done looking.
+async function step(steps, name) {
+  writeFileSync(join(steps, `${name}.ready`), '');
   const deadline = Date.now() + 90000;
-  while (!existsSync(join(config.steps, `${name}.go`))) {
+  while (!existsSync(join(steps, `${name}.go`))) {
     if (Date.now() > deadline) throw new Error(`the test did not release step ${name}`);
     await sleep(100);
   }
 }
 
-async function open(token, single) {
-  const page = await browser.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') log('page error:', m.text()); });
-  const query = new URLSearchParams({ url: config.url, token, single: single ? '1' : '0' });
-  await page.goto(`${config.page}?${query}`);
-  await until(page, () => window.result.state !== 'starting', null, 20000, 'connect');
-  return page;
-}
-
-const lastMessage = (page, type) => page.evaluate((t) => window.lk.messages(t).slice(-1)[0] || null, type);
-
-try {
-  const origin = new URL(config.page).origin;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-      `--use-file-for-fake-video-capture=${config.videoFile}`,
-      `--use-file-for-fake-audio-capture=${config.audioFile}`],
-  });
+await runMediaScenario('cycles', async ({ config, open, log }) => {
   const r = {};
   const a = await open(config.tokens[0], true);
   const state = (await a.evaluate(() => window.result)).state;
   if (state !== 'connected') throw new Error('viewer A did not connect: ' + state);
   await until(a, () => window.result.subscribed.length >= 1, null, 20000, 'the model video');
   r.warmUp = await a.evaluate(() => window.lk.cycles(1));
-  log("warm-up:", JSON.stringify(r.warmUp));
+  log('warm-up:', JSON.stringify(r.warmUp));
   if (r.warmUp.error) throw new Error('warm-up cycle failed: ' + r.warmUp.error);
-  await step('warm');
+  await step(config.steps, 'warm');
   r.cycles = await a.evaluate((n) => window.lk.cycles(n), config.cycles);
   log('cycles:', JSON.stringify(r.cycles));
   if (r.cycles.error) throw new Error('cycle ' + (r.cycles.cycles + 1) + ' failed: ' + r.cycles.error);
-  await step('cycled');
+  await step(config.steps, 'cycled');
   // One more publish after all the cycles still reaches the model: its frame count grows again.
   const framesBefore = (await lastMessage(a, 'input_stats'))?.frames ?? 0;
   await a.evaluate(() => Promise.all(window.lk.local().map((t) => window.room.localParticipant.publishTrack(t,
@@ -102,12 +59,5 @@ try {
   r.reconnects = (await a.evaluate(() => window.result)).reconnects;
   await a.evaluate(() => window.lk.leave());
   await sleep(300);
-  outcome = { ok: true, result: r };
-} catch (e) {
-  outcome = { ok: false, error: String(e && e.stack || e) };
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
-console.log('RESULT ' + JSON.stringify(outcome));
-process.exit(outcome.ok ? 0 : 1);
+  return r;
+});

@@ -7,55 +7,9 @@
 //
 // usage: node media.mjs '{"page":"http://10.203.0.2:P/media.html","url":"ws://10.203.0.1:7880",
 //                         "tokens":["…","…"],"videoFile":"/tmp/camera.y4m","audioFile":"/tmp/tone.wav"}'
-import puppeteer from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { lastMessage, runMediaScenario, sleep, until } from './media-browser.mjs';
 
-const config = JSON.parse(process.argv[2]);
-const profile = mkdtempSync(join(tmpdir(), 'reactor-e2e-chromium-'));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (...m) => console.log('[media]', ...m);
-let browser;
-let outcome = { ok: false };
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await page.evaluate(fn, arg)) return;
-    await sleep(200);
-  }
-  const r = await page.evaluate(() => window.result);
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(r).slice(0, 3000)}`);
-}
-
-async function open(token, single) {
-  const page = await browser.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') log('page error:', m.text()); });
-  const query = new URLSearchParams({ url: config.url, token, single: single ? '1' : '0' });
-  await page.goto(`${config.page}?${query}`);
-  await until(page, () => window.result.state !== 'starting', null, 20000, 'connect');
-  return page;
-}
-
-const lastMessage = (page, type) => page.evaluate((t) => window.lk.messages(t).slice(-1)[0] || null, type);
-
-try {
-  const origin = new URL(config.page).origin;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      // getUserMedia needs a secure context; the test page is plain http on the namespace address.
-      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-      `--use-file-for-fake-video-capture=${config.videoFile}`,
-      `--use-file-for-fake-audio-capture=${config.audioFile}`],
-  });
+await runMediaScenario('media', async ({ config, open, log }) => {
   const r = {};
   const a = await open(config.tokens[0], true);
   r.a = await a.evaluate(() => ({ ...window.result }));
@@ -117,12 +71,5 @@ try {
   r.reconnects = final.reconnects;
   await a.evaluate(() => window.lk.leave());
   await sleep(300);
-  outcome = { ok: true, result: r };
-} catch (e) {
-  outcome = { ok: false, error: String(e && e.stack || e) };
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
-console.log('RESULT ' + JSON.stringify(outcome));
-process.exit(outcome.ok ? 0 : 1);
+  return r;
+});

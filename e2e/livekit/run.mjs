@@ -6,25 +6,10 @@
 //                       "single":true,"frames":30,"command":{"type":"set_palette","data":{"palette":"cool"}},
 //                       "expectMessage":["\"type\":\"state\"","\"palette\":\"cool\""],"timeoutMs":40000}'
 // expectMessage: substrings one received data message must all contain (the command's visible effect).
-import puppeteer from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { runWithChromium, sleep } from './chromium.mjs';
 
 const config = JSON.parse(process.argv[2]);
-const profile = mkdtempSync(join(tmpdir(), 'reactor-e2e-chromium-'));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let browser;
-let outcome = { ok: false };
-try {
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required'],
-  });
+await runWithChromium([], async (browser) => {
   const page = await browser.newPage();
   const console_ = [];
   page.on('console', (m) => { if (console_.length < 200) console_.push(`${m.type()}: ${m.text()}`); });
@@ -55,12 +40,5 @@ try {
       r = await result();
     }
   }
-  outcome = { ok: true, result: r, console: console_.slice(-40) };
-} catch (e) {
-  outcome = { ok: false, error: String(e && e.stack || e) };
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
-console.log('RESULT ' + JSON.stringify(outcome));
-process.exit(outcome.ok ? 0 : 1);
+  return { result: r, console: console_.slice(-40) };
+});

@@ -82,6 +82,9 @@ else
 fi
 echo "app-image: $work/dist/ReactorStudio (run bin/ReactorStudio [MODEL_FOLDER|EXAMPLE_NAME] [--run])"
 [[ "$what" == "app-image" ]] && exit 0
+for tool in fakeroot dpkg-deb; do
+  command -v $tool > /dev/null || { echo "build.sh: the .deb needs $tool: sudo apt-get install -y fakeroot (the app-image above is built)" >&2; exit 1; }
+done
 
 # The .deb's computed Depends comes from ldd on the runtime only; JavaFX's natives live in jars and
 # need GTK 3, so it is named here (libgtk-3-0t64 on Debian 13). --linux-shortcut writes the desktop entry.

@@ -68,6 +68,29 @@ final class WeightsCommand implements Runnable {
         return 1;
     }
 
+    /** What one subcommand does with the open registry; returns its exit code. */
+    @FunctionalInterface
+    interface RegistryWork {
+        int run(WeightRegistry weights, PrintWriter out, PrintWriter err) throws RegistryException;
+    }
+
+    /**
+     * How every subcommand runs: the registry opened from its options and closed after, its output flushed,
+     * and a registry problem or bad argument named on stderr as {@code reactor weights <subcommand>: ...}
+     * with exit code 1.
+     */
+    static int withRegistry(CommandLine.Model.CommandSpec spec, RegistryOptions registry, RegistryWork work) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+            int code = work.run(weights, out, err);
+            out.flush();
+            return code;
+        } catch (RegistryException | IllegalArgumentException e) {
+            return fail(err, spec.name(), e);
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Show each weight of DIR (or every cached weight) as cached, partial or missing, with sizes."
                     + " Exit 0 when all are cached, 1 otherwise.")
@@ -83,9 +106,7 @@ final class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+            return withRegistry(spec, registry, (weights, out, err) -> {
                 Path dir = folder == null ? Path.of(".") : folder;
                 java.util.List<WeightStatus> statuses = new ArrayList<>();
                 if (Files.isRegularFile(dir.resolve("manifest.json"))) {
@@ -117,11 +138,8 @@ final class WeightsCommand implements Runnable {
                 if (!remoteNote.isEmpty()) {
                     out.println(remoteNote);
                 }
-                out.flush();
                 return statuses.stream().allMatch(s -> s.state() == CacheState.CACHED) ? 0 : 1;
-            } catch (RegistryException | IllegalArgumentException e) {
-                return fail(err, "list", e);
-            }
+            });
         }
     }
 
@@ -140,14 +158,11 @@ final class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+            return withRegistry(spec, registry, (weights, out, err) -> {
                 java.util.List<String> names = names(targets);
                 if (names.isEmpty()) {
                     out.println("nothing to pull: the manifest lists no registry weights");
-                    out.flush();
-                    return 0;
+                        return 0;
                 }
                 WeightPull pull = weights.pull(names, new ProgressBar(err, Terminal.interactive()));
                 Thread cancelOnCtrlC = new Thread(pull::cancel, "reactor-weights-cancel");
@@ -159,11 +174,8 @@ final class WeightsCommand implements Runnable {
                 } finally {
                     removeHook(cancelOnCtrlC);
                 }
-                out.flush();
                 return 0;
-            } catch (RegistryException | IllegalArgumentException e) {
-                return fail(err, "pull", e);
-            }
+            });
         }
     }
 
@@ -182,9 +194,7 @@ final class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+            return withRegistry(spec, registry, (weights, out, err) -> {
                 boolean ok = true;
                 for (String name : names(targets)) {
                     VerifyReport report = weights.verify(name);
@@ -196,11 +206,8 @@ final class WeightsCommand implements Runnable {
                         report.problems().forEach(p -> out.println("bad: " + name + ": " + p));
                     }
                 }
-                out.flush();
                 return ok ? 0 : 1;
-            } catch (RegistryException | IllegalArgumentException e) {
-                return fail(err, "verify", e);
-            }
+            });
         }
     }
 
@@ -224,17 +231,12 @@ final class WeightsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+            return withRegistry(spec, registry, (weights, out, err) -> {
                 PushResult result = weights.push(name, path, replace, new ProgressBar(err, Terminal.interactive()));
                 out.println("pushed " + result.files() + " files (" + ByteSizes.format(result.bytes()) + ") to "
                         + result.location() + "/" + name + (result.removed() > 0 ? ", removed " + result.removed() + " stale" : ""));
-                out.flush();
                 return 0;
-            } catch (RegistryException | IllegalArgumentException e) {
-                return fail(err, "push", e);
-            }
+            });
         }
     }
 

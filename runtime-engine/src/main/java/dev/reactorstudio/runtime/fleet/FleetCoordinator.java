@@ -3,6 +3,7 @@ package dev.reactorstudio.runtime.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reactorstudio.runtime.concurrent.Shutdown;
 import dev.reactorstudio.runtime.fleet.auth.FleetTokens;
 import dev.reactorstudio.runtime.fleet.auth.Role;
 import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
@@ -505,20 +506,6 @@ public final class FleetCoordinator implements AutoCloseable {
     /** Stops serving; sessions and the queue stay in the state store (Redis) for the other coordinators. */
     @Override
     public void close() {
-        RuntimeException first = null;
-        for (Runnable step : new Runnable[] {app::stop, dispatcher::close, runtimeCalls::shutdownNow, runtimes::close, state::close}) {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Shutdown.runAll(app::stop, dispatcher::close, runtimeCalls::shutdownNow, runtimes::close, state::close);
     }
 }

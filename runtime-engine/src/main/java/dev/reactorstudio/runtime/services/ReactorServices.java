@@ -1,5 +1,6 @@
 package dev.reactorstudio.runtime.services;
 
+import dev.reactorstudio.runtime.concurrent.Shutdown;
 import dev.reactorstudio.runtime.coordinator.ClientUrls;
 import dev.reactorstudio.runtime.coordinator.Coordinator;
 import dev.reactorstudio.runtime.coordinator.CoordinatorOptions;
@@ -208,25 +209,11 @@ public final class ReactorServices implements AutoCloseable {
     @Override
     public void close() {
         // Each step runs even if an earlier one throws: a skipped step would keep a port or libwebrtc's threads.
-        RuntimeException first = null;
-        for (Runnable step : new Runnable[] {
+        Shutdown.runAll(
                 () -> { if (coordinator != null) coordinator.close(); },
                 () -> { if (liveKit != null) liveKit.close(); },
                 host::close,
                 runtime::close,
-                () -> { if (media != null) media.close(); }}) {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+                () -> { if (media != null) media.close(); });
     }
 }

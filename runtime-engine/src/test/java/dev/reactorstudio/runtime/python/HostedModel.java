@@ -9,6 +9,7 @@ import dev.reactorstudio.runtime.session.SessionManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A model folder hosted as the runtime hosts it, with everything it produces collected for assertions. */
@@ -42,6 +43,17 @@ final class HostedModel implements AutoCloseable {
 
     boolean hasMessage(String type) {
         return messages.stream().anyMatch(m -> type.equals(m.path("type").asText()));
+    }
+
+    /** The messages of {@code type} the model sent so far, oldest first. */
+    List<ObjectNode> messages(String type) {
+        return messages.stream().filter(m -> type.equals(m.path("type").asText())).toList();
+    }
+
+    /** The frame the model emitted last, if any yet. */
+    Optional<Frame> newestFrame() {
+        List<Frame> all = frames;
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     @Override

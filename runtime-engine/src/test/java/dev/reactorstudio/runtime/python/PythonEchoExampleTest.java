@@ -12,9 +12,6 @@ import dev.reactorstudio.runtime.session.EndReason;
 import dev.reactorstudio.runtime.session.Session;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -50,20 +47,14 @@ class PythonEchoExampleTest {
         return new int[] {f.rgb()[i] & 0xff, f.rgb()[i + 1] & 0xff, f.rgb()[i + 2] & 0xff};
     }
 
-    private static Optional<Frame> newest(HostedModel model) {
-        List<Frame> frames = model.frames;
-        return frames.isEmpty() ? Optional.empty() : Optional.of(frames.get(frames.size() - 1));
-    }
-
     @Test
     void echoesTheWebcamMirroredReportsWhatItSeesAndHearsAndSingsUntilTheWebcamGoes() throws Exception {
         try (HostedModel model = new HostedModel(EXAMPLE, PythonSupport.options())) {
-            List<short[]> played = new CopyOnWriteArrayList<>();
-            model.sessions().addAudioSink((id, pcm, channels, at) -> played.add(pcm));
+            PlayedAudio played = PlayedAudio.collect(model.sessions());
             Session session = model.sessions().start();
             // No webcam yet: the dark waiting card at the manifest's size.
             await().atMost(Duration.ofSeconds(20)).until(() -> model.frames.size() >= 5);
-            Frame card = newest(model).orElseThrow();
+            Frame card = model.newestFrame().orElseThrow();
             assertThat(card.width()).isEqualTo(640);
             assertThat(card.height()).isEqualTo(480);
             assertThat(pixel(card, 5, 5)).containsExactly(0x16, 0x1b, 0x22);
@@ -78,30 +69,29 @@ class PythonEchoExampleTest {
                         "input_stats".equals(m.path("type").asText()) && m.path("frames").asLong() >= 20));
                 await().atMost(Duration.ofSeconds(30)).until(() -> model.messages.stream().anyMatch(m ->
                         "audio_stats".equals(m.path("type").asText()) && m.path("rms").asDouble() > 0.05));
-                ObjectNode stats = model.messages.stream().filter(m -> "input_stats".equals(m.path("type").asText()))
-                        .reduce((a, b) -> b).orElseThrow();
+                ObjectNode stats = model.messages("input_stats").stream().reduce((a, b) -> b).orElseThrow();
                 for (int c = 0; c < 3; c++) {
                     assertThat(stats.path("mean").get(c).asDouble()).isCloseTo((LEFT[c] + RIGHT[c]) / 2.0, within(0.1));
                 }
                 // Mirrored: the right half's colour is now on the left.
-                Frame echoed = newest(model).orElseThrow();
+                Frame echoed = model.newestFrame().orElseThrow();
                 assertThat(echoed.width()).isEqualTo(320);
                 assertThat(pixel(echoed, 10, 10)).containsExactly(RIGHT);
                 assertThat(pixel(echoed, 310, 10)).containsExactly(LEFT);
 
                 model.sessions().command("set_effect", JSON.readTree("{\"effect\":\"none\"}")).get(10, TimeUnit.SECONDS);
                 long changed = System.nanoTime();
-                await().atMost(Duration.ofSeconds(20)).until(() -> newest(model)
+                await().atMost(Duration.ofSeconds(20)).until(() -> model.newestFrame()
                         .filter(f -> f.releasedNanos() > changed && pixel(f, 10, 10)[0] == LEFT[0]).isPresent());
                 // The tone it plays (0.2 of full scale: RMS ~0.14).
-                assertThat(rms(played)).isBetween(0.05, 0.3);
+                assertThat(played.rms()).isBetween(0.05, 0.3);
             } finally {
                 feeder.interrupt();
                 feeder.join(5_000);
             }
             session.inputs().releaseAll("viewer-1");
             long released = System.nanoTime();
-            await().atMost(Duration.ofSeconds(20)).until(() -> newest(model)
+            await().atMost(Duration.ofSeconds(20)).until(() -> model.newestFrame()
                     .filter(f -> f.releasedNanos() > released && f.width() == 640).isPresent());
             model.sessions().stop(EndReason.STOPPED);
             assertThat(session.ended().get(30, TimeUnit.SECONDS).endReason()).isEqualTo(EndReason.STOPPED);
@@ -127,18 +117,5 @@ class PythonEchoExampleTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static double rms(List<short[]> chunks) {
-        double sum = 0;
-        long n = 0;
-        for (short[] pcm : chunks) {
-            for (short s : pcm) {
-                double v = s / 32768.0;
-                sum += v * v;
-            }
-            n += pcm.length;
-        }
-        return n == 0 ? 0 : Math.sqrt(sum / n);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,19 +38,15 @@ class PythonInputsTest {
         return rgb;
     }
 
-    private static List<ObjectNode> of(HostedModel model, String type) {
-        return model.messages.stream().filter(m -> type.equals(m.path("type").asText())).toList();
-    }
-
     @Test
     void framesReachThePythonModelWithTheirPixelsAndTimesAndItsEchoIsTheSamePicture() throws Exception {
         try (HostedModel model = new HostedModel(PROBE, PythonSupport.options())) {
             Session session = model.sessions().start();
             await().until(() -> model.hasMessage("ready"));
-            assertThat(of(model, "ready").get(0).path("same_object").asBoolean()).isTrue();
-            assertThat(of(model, "bad_name").get(0).path("error").asText())
+            assertThat(model.messages("ready").get(0).path("same_object").asBoolean()).isTrue();
+            assertThat(model.messages("bad_name").get(0).path("error").asText())
                     .contains("no video input named \"screen\"").contains("webcam (video), mic (audio)");
-            assertThat(of(model, "bad_audio").get(0).path("errors")).extracting(JsonNode::asText).satisfiesExactly(
+            assertThat(model.messages("bad_audio").get(0).path("errors")).extracting(JsonNode::asText).satisfiesExactly(
                     e -> assertThat(e).contains("must be np.int16 or float").contains("int32"),
                     e -> assertThat(e).contains("channels must be 1 or 2, got 3"),
                     e -> assertThat(e).contains("sample_rate must be an int from 8000 to 192000 Hz, got 4000"),
@@ -59,7 +54,7 @@ class PythonInputsTest {
 
             SessionInputs inputs = session.inputs();
             inputs.claim("webcam", TrackKind.VIDEO, "viewer-1");
-            await().until(() -> of(model, "live").stream().anyMatch(m -> m.path("live").asBoolean()));
+            await().until(() -> model.messages("live").stream().anyMatch(m -> m.path("live").asBoolean()));
             byte[][] sent = new byte[5][];
             long[] captured = new long[5];
             for (int k = 0; k < 5; k++) {
@@ -71,9 +66,9 @@ class PythonInputsTest {
                 inputs.offerVideo("webcam", "viewer-1", sent[k].clone(), width, height, captured[k]);
                 int sequence = k;
                 await().atMost(Duration.ofSeconds(20))
-                        .until(() -> of(model, "frame").stream().anyMatch(m -> m.path("sequence").asInt() == sequence));
+                        .until(() -> model.messages("frame").stream().anyMatch(m -> m.path("sequence").asInt() == sequence));
             }
-            List<ObjectNode> frames = of(model, "frame");
+            List<ObjectNode> frames = model.messages("frame");
             assertThat(frames).hasSize(5);
             for (int k = 0; k < 5; k++) {
                 ObjectNode f = frames.get(k);
@@ -100,7 +95,7 @@ class PythonInputsTest {
 
             // Unpublishing wakes the model's next() and is_live() says so.
             inputs.release("webcam", "viewer-1");
-            await().atMost(Duration.ofSeconds(20)).until(() -> of(model, "live").stream()
+            await().atMost(Duration.ofSeconds(20)).until(() -> model.messages("live").stream()
                     .anyMatch(m -> !m.path("live").asBoolean()));
             model.sessions().stop(EndReason.STOPPED);
             assertThat(session.ended().get(30, TimeUnit.SECONDS).endReason()).isEqualTo(EndReason.STOPPED);
@@ -119,9 +114,9 @@ class PythonInputsTest {
                 session.inputs().offerVideo("webcam", "viewer-1", picture(64, 48, k), 64, 48, System.nanoTime());
                 Thread.sleep(10);
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> of(model, "frame").stream()
+            await().atMost(Duration.ofSeconds(20)).until(() -> model.messages("frame").stream()
                     .anyMatch(m -> m.path("sequence").asInt() == 59));
-            List<ObjectNode> seen = of(model, "frame");
+            List<ObjectNode> seen = model.messages("frame");
             assertThat(seen.size()).as("frames the slow model saw").isLessThan(30);
             assertThat(seen.get(seen.size() - 1).path("received").asLong()).isEqualTo(60);
             assertThat(seen).extracting(m -> m.path("sequence").asInt()).isSorted();
@@ -133,8 +128,7 @@ class PythonInputsTest {
     @Test
     void micChunksArriveAsInt16At48kHzAndEmitAudioReachesTheAudioSinkAsInt16AndFloat() throws Exception {
         try (HostedModel model = new HostedModel(PROBE, PythonSupport.options())) {
-            List<short[]> played = new CopyOnWriteArrayList<>();
-            model.sessions().addAudioSink((id, pcm, channels, playNanos) -> played.add(pcm));
+            PlayedAudio played = PlayedAudio.collect(model.sessions());
             Session session = model.sessions().start();
             await().until(() -> model.hasMessage("ready"));
             session.inputs().claim("mic", TrackKind.AUDIO, "viewer-1");
@@ -145,7 +139,7 @@ class PythonInputsTest {
             long captured = System.nanoTime();
             session.inputs().offerAudio("mic", "viewer-1", chunk, 48_000, 1, captured);
             await().atMost(Duration.ofSeconds(20)).until(() -> model.hasMessage("mic"));
-            ObjectNode mic = of(model, "mic").get(0);
+            ObjectNode mic = model.messages("mic").get(0);
             assertThat(mic.path("samples").asInt()).isEqualTo(480);
             assertThat(mic.path("channels").asInt()).isEqualTo(1);
             assertThat(mic.path("dtype").asText()).isEqualTo("int16");
@@ -154,17 +148,17 @@ class PythonInputsTest {
             assertThat(mic.path("capture_ns").asLong()).isEqualTo(captured);
             // A 16 kHz client is resampled to 48 kHz before the model sees it.
             session.inputs().offerAudio("mic", "viewer-1", new short[160], 16_000, 1, System.nanoTime());
-            await().atMost(Duration.ofSeconds(20)).until(() -> of(model, "mic").size() >= 2);
-            assertThat(of(model, "mic").get(1).path("samples").asInt()).isBetween(470, 490);
+            await().atMost(Duration.ofSeconds(20)).until(() -> model.messages("mic").size() >= 2);
+            assertThat(model.messages("mic").get(1).path("samples").asInt()).isBetween(470, 490);
 
             // The 440 Hz tone at half scale (RMS ~0.35) as the audio thread plays it.
-            await().atMost(Duration.ofSeconds(20)).until(() -> rms(played) > 0.2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> played.rms() > 0.2);
             played.clear();
             model.sessions().command("audio", JSON.readTree("{\"kind\":\"float32\"}")).get(10, TimeUnit.SECONDS);
             Thread.sleep(300);
             played.clear();
-            await().atMost(Duration.ofSeconds(20)).until(() -> played.size() > 20);
-            assertThat(rms(played)).as("float32 stereo tone, mixed to the output's mono").isBetween(0.2, 0.5);
+            await().atMost(Duration.ofSeconds(20)).until(() -> played.chunks() > 20);
+            assertThat(played.rms()).as("float32 stereo tone, mixed to the output's mono").isBetween(0.2, 0.5);
             assertThat(model.messages).noneMatch(m -> "audio_refused".equals(m.path("type").asText()));
             model.sessions().stop(EndReason.STOPPED);
             session.ended().get(30, TimeUnit.SECONDS);
@@ -180,7 +174,7 @@ class PythonInputsTest {
         try (HostedModel model = new HostedModel(folder, PythonSupport.options())) {
             Session session = model.sessions().start();
             await().atMost(Duration.ofSeconds(20)).until(() -> model.hasMessage("audio_refused"));
-            JsonNode refused = of(model, "audio_refused").get(0);
+            JsonNode refused = model.messages("audio_refused").get(0);
             assertThat(refused.path("error").asText()).contains("declares no audio output")
                     .contains("\"main_audio\"");
             // The session goes on: frames keep coming.
@@ -204,7 +198,7 @@ class PythonInputsTest {
             // The model waits up to 30 s in next(): the unpublish must wake it long before.
             session.inputs().release("webcam", "viewer-1");
             await().atMost(Duration.ofSeconds(10)).until(() -> model.hasMessage("woke"));
-            assertThat(of(model, "woke").get(0).path("frame").asBoolean()).isFalse();
+            assertThat(model.messages("woke").get(0).path("frame").asBoolean()).isFalse();
 
             session.inputs().claim("webcam", TrackKind.VIDEO, "viewer-1");
             await().atMost(Duration.ofSeconds(20)).until(() -> model.hasMessage("waiting"));
@@ -226,18 +220,5 @@ class PythonInputsTest {
             sum[c] /= rgb.length / 3.0;
         }
         return sum;
-    }
-
-    private static double rms(List<short[]> chunks) {
-        double sum = 0;
-        long n = 0;
-        for (short[] pcm : chunks) {
-            for (short s : pcm) {
-                double v = s / 32768.0;
-                sum += v * v;
-            }
-            n += pcm.length;
-        }
-        return n == 0 ? 0 : Math.sqrt(sum / n);
     }
 }

@@ -1,19 +1,17 @@
 package dev.reactorstudio.studio.app;
 
+import static dev.reactorstudio.studio.app.ScriptedStudio.fx;
+import static dev.reactorstudio.studio.app.ScriptedStudio.onFx;
+
+import dev.reactorstudio.studio.project.RecentProjects;
 import dev.reactorstudio.studio.services.ServiceState;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import dev.reactorstudio.studio.project.RecentProjects;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -43,45 +41,23 @@ public final class StudioTour {
     public static final class Tour extends Application {
     private Studio studio;
 
-    // A command-line tool (scripts/studio-tour.sh): the trace on stderr is its failure report.
-    @SuppressWarnings("CatchAndPrintStackTrace")
     @Override
     public void start(Stage stage) throws Exception {
-        Preferences prefs = Preferences.userRoot().node("dev/reactorstudio/studio-tour/" + UUID.randomUUID());
+        ScriptedStudio scripted = new ScriptedStudio("studio-tour");
+        Preferences prefs = scripted.prefs;
         prefs.put("theme", Theme.LIGHT.name());
         prefs.putDouble("window.width", 1600);
         prefs.putDouble("window.height", 1000);
         prefs.putDouble("window.x", 0);
         prefs.putDouble("window.y", 0);
-        Path captures = Files.createTempDirectory("tour-captures");
-        Path home = Files.createTempDirectory("tour-home");
-        prefs.put(Studio.EXAMPLES_FOLDER, home.resolve("ReactorStudio/examples").toString());
         // A recent list as a returning user has it: one model that is there, one deleted since.
         RecentProjects recent = new RecentProjects(prefs);
-        recent.add(home.resolve("ReactorStudio/old-experiment"));
+        recent.add(scripted.home.resolve("ReactorStudio/old-experiment"));
         recent.add(TestStudio.exampleCopy().getParent().resolve("hello-pattern"));
         recent.closed();
-        studio = Studio.open(stage, new Studio.Options(prefs, captures, "127.0.0.1", url -> { }));
+        studio = scripted.open(stage);
         studio.services().endpoints().forEach(e -> e.requestedPort().set(0));
-        Thread tour = new Thread(() -> {
-            try {
-                tour();
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                Platform.runLater(() -> {
-                    studio.close();
-                    try {
-                        prefs.removeNode();
-                    } catch (Exception ignored) {
-                        // a leftover test node is harmless
-                    }
-                    Platform.exit();
-                });
-            }
-        }, "studio-tour");
-        tour.setDaemon(true);
-        tour.start();
+        scripted.runThenExit(this::tour, () -> studio, () -> { });
     }
 
     private void tour() throws Exception {
@@ -90,7 +66,7 @@ public final class StudioTour {
             media();
             return;
         }
-                System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen; the build's class path, no class-data archive)");
+        System.out.println("TOUR startup_to_first_paint_ms=" + Studio.firstPaintMillis() + " (welcome screen; the build's class path, no class-data archive)");
         // The welcome screen once its environment line is filled in, light and dark.
         waitFor(() -> onFx(() -> studio.sceneForTour().lookup("#env-python") != null));
         Thread.sleep(500);
@@ -205,35 +181,8 @@ public final class StudioTour {
     }
 
     private void screenshot(Path file) throws Exception {
-        WritableImage image = onFx(() -> studio.sceneForTour().snapshot(null));
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", file.toFile());
+        ScriptedStudio.writePng(onFx(() -> studio.sceneForTour().snapshot(null)), file);
         System.out.println("TOUR screenshot " + file);
-    }
-
-    private static void fx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

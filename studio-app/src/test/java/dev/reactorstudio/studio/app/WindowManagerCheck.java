@@ -1,20 +1,16 @@
 package dev.reactorstudio.studio.app;
 
-import java.awt.image.BufferedImage;
+import static dev.reactorstudio.studio.app.ScriptedStudio.fx;
+import static dev.reactorstudio.studio.app.ScriptedStudio.onFx;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -48,37 +44,16 @@ public final class WindowManagerCheck {
 
     /** The check's application. */
     public static final class Check extends Application {
-        private Preferences prefs;
+        private ScriptedStudio scripted;
         private Stage stage;
         private Studio studio;
 
         @Override
         public void start(Stage primary) throws Exception {
             stage = primary;
-            prefs = Preferences.userRoot().node("dev/reactorstudio/wm-check/" + UUID.randomUUID());
-            Path home = Files.createTempDirectory("wm-home");
-            prefs.put(Studio.EXAMPLES_FOLDER, home.resolve("ReactorStudio/examples").toString());
-            studio = Studio.open(stage, new Studio.Options(prefs, Files.createTempDirectory("wm-captures"), "127.0.0.1", url -> { }));
-            Thread check = new Thread(() -> {
-                try {
-                    check();
-                } catch (Exception e) {
-                    e.printStackTrace();
-                    failed = true;
-                } finally {
-                    Platform.runLater(() -> {
-                        studio.close();
-                        try {
-                            prefs.removeNode();
-                        } catch (Exception ignored) {
-                            // a leftover node is harmless
-                        }
-                        Platform.exit();
-                    });
-                }
-            }, "wm-check");
-            check.setDaemon(true);
-            check.start();
+            scripted = new ScriptedStudio("wm-check");
+            studio = scripted.open(stage);
+            scripted.runThenExit(this::check, () -> studio, () -> failed = true);
         }
 
         private void check() throws Exception {
@@ -104,7 +79,7 @@ public final class WindowManagerCheck {
             Thread.sleep(1500);
             Rectangle2D moved = bounds(stage);
             fx(() -> studio.close());
-            fx(() -> studio = Studio.open(stage, new Studio.Options(prefs, Files.createTempDirectory("wm-captures"), "127.0.0.1", url -> { })));
+            fx(() -> studio = scripted.open(stage));
             Thread.sleep(2500);
             Rectangle2D again = bounds(stage);
             report("a relaunch opens where the window was", close(moved, again, 12), XWindow.describe(moved) + " then " + XWindow.describe(again));
@@ -226,40 +201,8 @@ public final class WindowManagerCheck {
         }
 
         private void screenshot(String name) throws Exception {
-            WritableImage shot = onFx(() -> new Robot().getScreenCapture(null, Screen.getPrimary().getBounds()));
-            BufferedImage image = new BufferedImage((int) shot.getWidth(), (int) shot.getHeight(), BufferedImage.TYPE_INT_RGB);
-            PixelReader pixels = shot.getPixelReader();
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    image.setRGB(x, y, pixels.getArgb(x, y));
-                }
-            }
-            ImageIO.write(image, "png", out.resolve(name).toFile());
+            ScriptedStudio.writePng(onFx(() -> new Robot().getScreenCapture(null, Screen.getPrimary().getBounds())), out.resolve(name));
             System.out.println("WM screenshot " + out.resolve(name));
-        }
-
-        private static void fx(ThrowingRunnable action) throws Exception {
-            onFx(() -> {
-                action.run();
-                return null;
-            });
-        }
-
-        private static <T> T onFx(Callable<T> action) throws Exception {
-            CompletableFuture<T> result = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    result.complete(action.call());
-                } catch (Exception e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            return result.get(30, TimeUnit.SECONDS);
-        }
-
-        /** An action that may throw. */
-        private interface ThrowingRunnable {
-            void run() throws Exception;
         }
     }
 }

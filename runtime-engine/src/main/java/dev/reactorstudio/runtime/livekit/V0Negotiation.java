@@ -103,13 +103,13 @@ final class V0Negotiation implements Negotiation {
             publisher = new PeerLink(media, peerName + "-pub", SignalTarget.PUBLISHER, signals);
         }
         PeerLink link = publisher;
-        publisherOffers = publisherOffers.thenCompose(ignored -> link.setRemote(offer)
+        publisherOffers = publisherOffers.thenCompose(ignored -> AnswerDeadline.bound(link.setRemote(offer)
                 .thenCompose(x -> link.createAndSetAnswer())
                 .thenAccept(answer -> signals.send(SignalResponse.newBuilder().setAnswer(SessionDescription.newBuilder()
-                        .setType("answer").setSdp(answer.sdp).setId(offer.getId())).build())))
+                        .setType("answer").setSdp(answer.sdp).setId(offer.getId())).build())), AnswerDeadline.DEFAULT))
                 .exceptionally(failure -> {
-                    LOG.warn("Answering the publisher offer failed", failure);
-                    signals.onFailed("could not answer the publisher offer: " + failure.getMessage());
+                    signals.onFailed("publisher connection: "
+                            + AnswerDeadline.reason(failure, offer.getId(), link.peer(), AnswerDeadline.DEFAULT));
                     return null;
                 });
     }

@@ -4,6 +4,7 @@ import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.SessionAudioSource;
 import dev.reactorstudio.runtime.media.SessionVideoSource;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalResponse;
@@ -31,18 +32,31 @@ final class V1Negotiation implements Negotiation {
     private final ModelParticipant model;
     private final Signals signals;
     private final boolean subscribe;
+    private final Duration answerDeadline;
     /** Offers are answered strictly one after another; only touched on the signal thread. */
     private CompletableFuture<Void> offers = CompletableFuture.completedFuture(null);
 
     V1Negotiation(MediaEngine media, String peerName, JoinParameters join, String sessionId, ModelParticipant model,
                   Signals signals, boolean subscribe) {
+        this(media, peerName, join, sessionId, model, signals, subscribe, AnswerDeadline.DEFAULT);
+    }
+
+    /** @param answerDeadline each offer is answered within this, or the viewer fails ({@link AnswerDeadline}) */
+    V1Negotiation(MediaEngine media, String peerName, JoinParameters join, String sessionId, ModelParticipant model,
+                  Signals signals, boolean subscribe, Duration answerDeadline) {
         this.subscribe = subscribe;
+        this.answerDeadline = answerDeadline;
         this.link = new PeerLink(media, peerName, SignalTarget.PUBLISHER, signals);
         this.join = join;
         this.video = media.video(sessionId);
         this.audio = model.hasAudio() ? media.audio(sessionId) : null;
         this.model = model;
         this.signals = signals;
+    }
+
+    /** The viewer's one connection (tests reach its peer through it). */
+    PeerLink peerLink() {
+        return link;
     }
 
     @Override
@@ -53,11 +67,11 @@ final class V1Negotiation implements Negotiation {
 
     @Override
     public void onOffer(SessionDescription offer) {
-        offers = offers.thenCompose(ignored -> answer(offer)).exceptionally(failure -> {
-            LOG.warn("Answering offer {} failed", offer.getId(), failure);
-            signals.onFailed("could not answer the offer: " + failure.getMessage());
-            return null;
-        });
+        offers = offers.thenCompose(ignored -> AnswerDeadline.bound(answer(offer), answerDeadline))
+                .exceptionally(failure -> {
+                    signals.onFailed(AnswerDeadline.reason(failure, offer.getId(), link.peer(), answerDeadline));
+                    return null;
+                });
     }
 
     private CompletableFuture<Void> answer(SessionDescription offer) {

@@ -26,12 +26,15 @@ public final class PeerExecutor implements Executor {
 
     private final String name;
     private final ExecutorService thread;
+    /** The executor's thread once started (for {@link #stackTrace()}); null before the first task. */
+    private volatile Thread worker;
 
     public PeerExecutor(String name) {
         this.name = name;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            worker = t;
             return t;
         });
     }
@@ -76,6 +79,15 @@ public final class PeerExecutor implements Executor {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Where this executor's thread is now (empty before it started): a peer operation that never
+     * completes is diagnosed by this — a native call that never returned shows on top.
+     */
+    public StackTraceElement[] stackTrace() {
+        Thread t = worker;
+        return t == null ? new StackTraceElement[0] : t.getStackTrace();
     }
 
     /** Lets queued tasks finish, accepts no new ones; the thread ends after the last task. */

@@ -16,6 +16,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ public final class Coordinator implements AutoCloseable {
     private final StartRateLimiter startLimiter;
     private final Javalin app;
     private final Supplier<Optional<SessionManager>> sessions;
+    /** The LiveKit media server's drop counters when one runs next to this coordinator, shown in {@code /health}. */
+    private volatile Supplier<? extends Map<String, Long>> mediaServerCounters;
 
     /**
      * @param sessions the runtime's in-process session manager once its model loaded (frames and
@@ -107,12 +110,26 @@ public final class Coordinator implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Shows {@code counters} (the LiveKit media server's drops and refusals, read on each request)
+     * in {@code /health} under {@code media_server}, next to this server's own; the two front doors
+     * do not know each other, so whoever runs both wires them.
+     */
+    public void showMediaServerCounters(Supplier<? extends Map<String, Long>> counters) {
+        this.mediaServerCounters = counters;
+    }
+
     private void health(Context ctx) throws InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("status", "healthy");
         body.put("active_connections", viewers.connected() + legacy.clients());
         body.put("pending_viewers", viewers.pending());
         body.put("oversize_messages_dropped", viewers.oversizeMessagesDropped());
+        Supplier<? extends Map<String, Long>> liveKit = mediaServerCounters;
+        if (liveKit != null) {
+            ObjectNode media = body.putObject("media_server");
+            liveKit.get().forEach(media::put);
+        }
         body.put("runtime", options.runtimeUrl().toString());
         body.set("model", modelHealth());
         ctx.json(body);

@@ -95,8 +95,13 @@ final class DataChannelLink {
             return;
         }
         state = RTCDataChannelState.CLOSED;
-        channel.unregisterObserver();
-        channel.close();
-        channel.dispose();
+        try {
+            channel.unregisterObserver();
+            channel.close();
+            channel.dispose();
+        } catch (RuntimeException | Error e) {
+            // webrtc-java throws Error when libwebrtc still references the channel: leak it, never stop the peer's close.
+            LOG.warn("Data channel {} not freed ({}); leaving it to the process", label, e.getMessage());
+        }
     }
 }

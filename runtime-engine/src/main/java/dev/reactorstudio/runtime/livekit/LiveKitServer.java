@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /rtc/validate} and {@code /rtc/v1/validate}: the client asks these after a failed
  *       upgrade and turns the status into its error (401 → {@code NotAllowed}). Pages on the origin
  *       allow-list get CORS headers (the page usually comes from another origin); others get 403.</li>
+ *   <li>{@code GET /health}: viewers and what the limits dropped or refused ({@link #counters()}), for
+ *       an operator; the coordinator's {@code /health} repeats the counters under {@code media_server}.</li>
  * </ul>
  */
 public final class LiveKitServer implements AutoCloseable {
@@ -109,6 +111,7 @@ public final class LiveKitServer implements AutoCloseable {
                 config.routes.ws(path.path(), ws -> signal(ws));
                 config.routes.get(path.validatePath(), ctx -> validate(ctx, path));
             }
+            config.routes.get("/health", ctx -> ctx.json(health()));
         });
     }
 
@@ -163,6 +166,37 @@ public final class LiveKitServer implements AutoCloseable {
         }
         pending.close();
         app.stop();
+    }
+
+    /**
+     * What the data-channel and grant limits dropped or refused since start, by the names {@code GET
+     * /health} shows: {@code oversize_messages_dropped} (over {@code --max-message-bytes}),
+     * {@code malformed_packets_dropped} (not DataPackets), {@code data_packets_refused} (token without
+     * {@code canPublishData}), {@code publications_refused} (tracks the token does not grant) and
+     * {@code refusal_replies_suppressed} ({@code commandError} replies over a viewer's reply rate).
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        counters.put("oversize_messages_dropped", oversizeMessagesDropped());
+        counters.put("malformed_packets_dropped", malformedPacketsDropped());
+        counters.put("data_packets_refused", dataPacketsRefused());
+        counters.put("publications_refused", publicationsRefused());
+        counters.put("refusal_replies_suppressed", refusalRepliesSuppressed());
+        return counters;
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", "healthy");
+        body.put("viewers", viewerCount());
+        body.put("pending_joins", pendingJoins());
+        body.putAll(counters());
+        return body;
+    }
+
+    /** {@code commandError} replies left unsent because a viewer sent refused commands faster than the reply rate. */
+    public long refusalRepliesSuppressed() {
+        return bridge.refusalRepliesSuppressed();
     }
 
     /** Data-channel packets dropped for their size (over {@code --max-message-bytes}). */

@@ -310,6 +310,9 @@ final class PeerLink implements PeerEvents {
                     signals::onData));
             channels.add(DataChannelLink.attach(pc.createDataChannel("_lossy", lossy), peer.executor(), true,
                     signals::onData));
+            // However the peer closes (this link, the engine closing a session's peers, the engine
+            // closing), the channels this server created go first, on the peer's thread.
+            peer.onClose(this::disposeChannels);
             return null;
         });
     }
@@ -338,13 +341,15 @@ final class PeerLink implements PeerEvents {
         peer.executor().execute(work);
     }
 
-    /** Disposes the channels the server created, then closes the peer (both on its executor, in that order). */
+    /** Closes the peer; the channels the server created are disposed first, on its executor (a close action). */
     CompletableFuture<Void> close() {
-        peer.executor().execute(() -> {
-            channels.forEach(DataChannelLink::dispose);
-            channels.clear();
-        });
         return peer.close();
+    }
+
+    /** Runs on the peer's executor as it closes: the server's own channels, then none are left to send on. */
+    private void disposeChannels() {
+        channels.forEach(DataChannelLink::dispose);
+        channels.clear();
     }
 
 }

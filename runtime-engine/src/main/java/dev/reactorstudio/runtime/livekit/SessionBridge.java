@@ -41,6 +41,7 @@ final class SessionBridge {
 
     private final MessageLimit messageLimit;
     private final java.util.concurrent.atomic.LongAdder malformed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder repliesSuppressed = new java.util.concurrent.atomic.LongAdder();
 
     /** @param onFirstUse runs once per session manager before the first viewer joins (e.g. attach the media engine) */
     SessionBridge(Supplier<Optional<SessionManager>> sessions, RoomState room, ObjectMapper json,
@@ -71,6 +72,16 @@ final class SessionBridge {
     /** Data packets dropped because they were not DataPackets, since start. */
     long malformedPackets() {
         return malformed.sum();
+    }
+
+    /** A {@code commandError} reply left unsent because its viewer was over the reply rate. */
+    void refusalReplySuppressed() {
+        repliesSuppressed.increment();
+    }
+
+    /** Refusal replies left unsent (viewers over {@link dev.reactorstudio.runtime.guard.ReplyBudget#REFUSALS_PER_SECOND}), since start. */
+    long refusalRepliesSuppressed() {
+        return repliesSuppressed.sum();
     }
 
     /** Throws unless a viewer could join now; used before the WebSocket upgrade. */

@@ -223,6 +223,8 @@ final class SignalSession {
     private void refuse(ByteBuffer commandError) {
         if (refusals.admit()) {
             deliverData(commandError);
+        } else {
+            bridge.refusalReplySuppressed();
         }
     }
 

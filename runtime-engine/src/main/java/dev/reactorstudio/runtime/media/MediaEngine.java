@@ -3,7 +3,6 @@ package dev.reactorstudio.runtime.media;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
-import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.reactorstudio.runtime.concurrent.Scheduled;
 import dev.reactorstudio.runtime.frame.Frame;
 import dev.reactorstudio.runtime.frame.FrameSink;
@@ -56,7 +55,7 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     private static final int MAX_PENDING_FRAMES = 2;
 
     private final MediaOptions options;
-    private final HeadlessAudioDeviceModule audio;
+    private final AudioModule audio;
     private final PeerConnectionFactory factory;
     private final ExecutorService videoThread;
     /** Touched only on the video thread. */
@@ -77,8 +76,8 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     public MediaEngine(MediaOptions options) {
         this.options = options;
         // Without an audio module libwebrtc aborts the JVM; the platform one needs a sound server.
-        this.audio = new HeadlessAudioDeviceModule();
-        this.factory = new PeerConnectionFactory(audio);
+        this.audio = new AudioModule();
+        this.factory = new PeerConnectionFactory(audio.forFactory());
         this.videoThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "reactor-media-video");
             t.setDaemon(true);
@@ -174,8 +173,9 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             // two threads in one sender abort the JVM (audio_send_stream.cc race check) and the
             // silence would interleave with the model's sound. Nothing here captures a microphone,
             // so capture is stopped before each push (a no-op once stopped).
-            audio.stopRecording();
-            source.push(pcm, channels);
+            if (audio.stopCapture()) {
+                source.push(pcm, channels);
+            }
         } else {
             // the first chunk is dropped while the source is made: 10 ms nobody hears yet
             audio(sessionId).exceptionally(logFailure("making the audio source", sessionId));

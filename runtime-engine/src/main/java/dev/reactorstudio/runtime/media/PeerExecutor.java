@@ -26,7 +26,7 @@ public final class PeerExecutor implements Executor {
 
     private final String name;
     private final ExecutorService thread;
-    /** The executor's thread once started (for {@link #stackTrace()}); null before the first task. */
+    /** The executor's thread once started (for {@link #stackTrace()} and {@link #inThread()}); null before the first task. */
     private volatile Thread worker;
 
     public PeerExecutor(String name) {
@@ -74,7 +74,7 @@ public final class PeerExecutor implements Executor {
 
     /** True on this executor's own thread. */
     public boolean inThread() {
-        return Thread.currentThread().getName().equals(name);
+        return Thread.currentThread() == worker;
     }
 
     public String name() {

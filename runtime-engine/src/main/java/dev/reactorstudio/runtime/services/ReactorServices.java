@@ -106,6 +106,9 @@ public final class ReactorServices implements AutoCloseable {
             }
             try {
                 coordinator = new Coordinator(coordinatorOptions, media, host::sessions, tokens);
+                if (liveKit != null) {
+                    coordinator.showMediaServerCounters(liveKit::counters);
+                }
                 coordinator.start();
             } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot start the coordinator on " + options.bindHost() + ":"

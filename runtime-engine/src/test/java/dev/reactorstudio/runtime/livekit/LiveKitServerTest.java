@@ -373,6 +373,41 @@ class LiveKitServerTest {
     }
 
     @Test
+    void healthShowsWhatTheDataChannelLimitsDroppedSoAnOperatorCanSeeIt() throws Exception {
+        restartWith(dev.reactorstudio.runtime.guard.Limits.defaults().withDataMessageBytes(1024));
+        JsonNode before = json.readTree(get("/health").body());
+        assertThat(before.path("status").asText()).isEqualTo("healthy");
+        assertThat(before.path("oversize_messages_dropped").asLong()).isZero();
+        assertThat(before.path("malformed_packets_dropped").asLong()).isZero();
+        assertThat(before.path("refusal_replies_suppressed").asLong()).isZero();
+        try (SignalTestClient client = SignalTestClient.connect(v0(token("viewer-1")))) {
+            client.next(SignalResponse.MessageCase.JOIN);
+            FakeNegotiation negotiation = negotiations.next();
+
+            negotiation.signals.onData(userPacket("application", "{\"pad\":\"" + "x".repeat(2000) + "\"}"));
+            negotiation.signals.onData(ByteBuffer.wrap(new byte[] {(byte) 0xff, 0x01, 0x02}));
+            // Far more refused commands than a viewer gets replies for in a second (ReplyBudget).
+            int flood = 3 * dev.reactorstudio.runtime.guard.ReplyBudget.REFUSALS_PER_SECOND;
+            for (int i = 0; i < flood; i++) {
+                negotiation.signals.onData(userPacket("application", "{\"type\":\"set_palette\",\"data\":{\"palette\":\"plaid\"}}"));
+            }
+
+            await().until(() -> json.readTree(get("/health").body()).path("refusal_replies_suppressed").asLong() > 0);
+            JsonNode after = json.readTree(get("/health").body());
+            assertThat(after.path("viewers").asInt()).isEqualTo(1);
+            assertThat(after.path("oversize_messages_dropped").asLong()).isEqualTo(1);
+            assertThat(after.path("malformed_packets_dropped").asLong()).isEqualTo(1);
+            assertThat(after.path("refusal_replies_suppressed").asLong()).isBetween(1L, (long) flood);
+            assertThat(after.path("data_packets_refused").asLong()).isZero();
+            assertThat(after.path("publications_refused").asLong()).isZero();
+            assertThat(server.counters()).containsEntry("oversize_messages_dropped", 1L)
+                    .containsEntry("malformed_packets_dropped", 1L);
+        }
+        assertThat(get("/health", "http://evil.example.com").statusCode())
+                .as("the counters are behind the same origin check as every route").isEqualTo(403);
+    }
+
+    @Test
     void beforeTheModelIsLoadedJoinsAreRefusedWith503() throws Exception {
         loaded.set(null);
 

@@ -119,6 +119,25 @@ class RuntimeServerTest {
     }
 
     @Test
+    void aCommandBodyWithAnythingAfterItsObjectIsRefusedAndNeverRuns() throws Exception {
+        post("/start_session", "");
+        await().until(() -> get("/info").body.at("/values/speed").isNumber());
+        String countsBefore = commandCounts();
+
+        Response garbage = post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":7}} garbage");
+        Response twoObjects = post("/command", "{\"name\":\"set_speed\",\"args\":{\"speed\":7}}{\"name\":\"reset\",\"args\":{}}");
+
+        for (Response refused : List.of(garbage, twoObjects)) {
+            assertThat(refused.status).isEqualTo(400);
+            assertThat(refused.body.path("detail").asText())
+                    .startsWith("the body has more after its JSON object (from character 40")
+                    .endsWith("send {\"name\": \"<command>\", \"args\": {...}}");
+        }
+        assertThat(commandCounts()).as("neither command was run, accepted or even counted").isEqualTo(countsBefore);
+        assertThat(get("/info").body.at("/values/speed").asDouble()).isNotEqualTo(7.0);
+    }
+
+    @Test
     void commandWithoutSessionIsAConflict() throws Exception {
         Response reply = post("/command", "{\"name\":\"reset\",\"args\":{}}");
         assertThat(reply.status).isEqualTo(409);

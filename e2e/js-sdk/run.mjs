@@ -236,11 +236,13 @@ const scenarios = {
     await ready(page, v);
     await framesAtLeast(page, v, 30);
     await sleep(3000);
+    console.log('WINDOW start'); // the bench reads its server-side counters over the same window
     const a = await page.evaluate(() => window.e2e.inboundVideo());
     const p0 = (await snap(page, v)).frames;
     await sleep(seconds * 1000);
     const b = await page.evaluate(() => window.e2e.inboundVideo());
     const p1 = (await snap(page, v)).frames;
+    console.log('WINDOW end');
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     const s = (b.at - a.at) / 1000;
     return { seconds: s, receivedFps: (b.framesReceived - a.framesReceived) / s, decodedFps: (b.framesDecoded - a.framesDecoded) / s,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reactorstudio.runtime.frame.FrameSink;
 import dev.reactorstudio.runtime.guard.OriginPolicy;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
+import dev.reactorstudio.runtime.media.MediaEngine;
 import dev.reactorstudio.runtime.media.MediaStats;
 import dev.reactorstudio.runtime.services.ReactorServices;
 import dev.reactorstudio.runtime.services.ServiceOptions;
@@ -50,56 +51,130 @@ public final class HdBench {
         BenchLogging.quiet();
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        String server = "10.203.0.1";
-        String page = "10.203.0.2";
+        String modes = args.length > 2 ? args[2] : "both";
+        if (!List.of("both", "on", "off").contains(modes)) {
+            throw new IllegalArgumentException("encoder backpressure: both, on or off, not " + modes);
+        }
         System.out.printf(Locale.ROOT, "720p capacity: hello-pattern %dx%d uncapped, %d s windows, %d cores, load average %s%n",
                 WIDTH, HEIGHT, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
         Path folder = hdHelloPattern(root);
-        List<byte[]> i420;
-        JsonNode browser;
-        try (ReactorServices services = ReactorServices.start(ServiceOptions.defaults(folder).withBindHost(server)
+        List<byte[]> i420 = null;
+        List<Browser> runs = new ArrayList<>();
+        // Off first: the figure issue 12 started from; then with the encoder holding the model back.
+        for (boolean backpressure : modes.equals("both") ? List.of(false, true) : List.of(modes.equals("on"))) {
+            Browser run = browserRun(root, folder, seconds, backpressure, i420 == null);
+            runs.add(run);
+            if (i420 == null) {
+                i420 = run.i420();
+            }
+        }
+        Browser last = runs.get(runs.size() - 1);
+        int kbps = Math.max(500, (int) Math.round(last.json().path("kbps").asDouble()));
+        int fps = (int) Math.max(30, Math.round(last.json().path("receivedFps").asDouble()));
+        Encoded vp8 = encode(i420, kbps, fps, seconds);
+        System.out.printf(Locale.ROOT, "FFmpeg libvpx VP8 encode only (JavaCV, realtime, cpu-used -6, 1 thread, CBR %d kbit/s): %.1f fps wall,"
+                + " %.1f fps per CPU-second, %.0f kbit/s out at %d fps%n", kbps, vp8.wallFps(), vp8.cpuFps(), vp8.kbpsAt(fps), fps);
+        for (Browser run : runs) {
+            double received = run.json().path("receivedFps").asDouble();
+            System.out.printf(Locale.ROOT, "browser received / encoder alone, encoder backpressure %s: %.2fx of its wall rate,"
+                            + " %.2fx of its one-core rate (goal >= 0.8x)%n",
+                    run.backpressure() ? "on " : "off", received / vp8.wallFps(), received / vp8.cpuFps());
+        }
+        System.out.printf(Locale.ROOT, "load average at the end: %s (above ~2 on these 2 cores the figures are noisy)%n", loadAverage());
+    }
+
+    record Browser(boolean backpressure, JsonNode json, List<byte[]> i420) {
+    }
+
+    /** Server-side counters, read at the start and the end of the browser's measuring window. */
+    record Counters(long nanos, long emitted, long delivered, long converted, long dropped, long encoded, double encodeSeconds) {
+        static Counters read(SessionManager sessions, MediaEngine media) {
+            MediaStats stats = media.stats();
+            return new Counters(System.nanoTime(), sessions.stats().framesEmitted(), sessions.stats().framesDelivered(),
+                    stats.framesConverted(), stats.framesDropped(), media.framesEncoded(), media.encodeSeconds());
+        }
+    }
+
+    /**
+     * One run of the runtime with the JS SDK in Chromium watching: the model alone first and a
+     * capture of its frames when {@code capture}, then the browser's window, with the server's
+     * counters read over the same window (the page marks it).
+     */
+    private static Browser browserRun(Path root, Path folder, int seconds, boolean backpressure, boolean capture) throws Exception {
+        String server = "10.203.0.1";
+        String page = "10.203.0.2";
+        ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(server)
                 .withRuntimePort(0).withMediaPort(0).withCoordinatorPort(0)
-                .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(List.of("http://" + page + ":*")))))) {
+                .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(List.of("http://" + page + ":*"))))
+                .withEncoderBackpressure(backpressure);
+        try (ReactorServices services = ReactorServices.start(options)) {
             services.loadModel();
             SessionManager sessions = services.host().sessions().orElseThrow();
-            double generatedAlone = generatedFps(sessions, 3);
-            i420 = capture(sessions);
-            String api = "http://" + server + ":" + services.coordinatorUrl().orElseThrow().getPort();
-            long emitted0 = sessions.stats().framesEmitted();
-            long delivered0 = sessions.stats().framesDelivered();
-            MediaStats media0 = services.media().orElseThrow().stats();
-            long t0 = System.nanoTime();
-            ThreadCpuProfile cpu = ThreadCpuProfile.start();
-            try {
-                browser = BrowserRun.run(root, api, page, line -> { }, "rate", String.valueOf(seconds));
-            } finally {
-                cpu.close();
+            MediaEngine media = services.media().orElseThrow();
+            List<byte[]> i420 = List.of();
+            if (capture) {
+                System.out.printf(Locale.ROOT, "model alone (no viewer): %.1f fps generated%n", generatedFps(sessions, 3));
+                i420 = capture(sessions);
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            MediaStats media1 = services.media().orElseThrow().stats();
-            System.out.printf(Locale.ROOT, "model alone (no viewer): %.1f fps generated%n", generatedAlone);
-            System.out.printf(Locale.ROOT, "browser (JS SDK in Chromium), %.1f s after a 3 s warm-up: %dx%d, received %.1f fps, decoded %.1f fps,"
+            String api = "http://" + server + ":" + services.coordinatorUrl().orElseThrow().getPort();
+            Counters[] window = new Counters[2];
+            List<Double> limits = java.util.Collections.synchronizedList(new ArrayList<>());
+            ThreadCpuProfile[] cpu = new ThreadCpuProfile[1];
+            java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            JsonNode browser;
+            try {
+                browser = BrowserRun.run(root, api, page, line -> {
+                    try {
+                        if (line.equals("WINDOW start")) {
+                            window[0] = Counters.read(sessions, media);
+                            cpu[0] = ThreadCpuProfile.start();
+                            var unused = sampler.scheduleAtFixedRate(() -> limits.add(sessions.frameRateLimit()), 0, 250,
+                                    TimeUnit.MILLISECONDS);
+                        } else if (line.equals("WINDOW end")) {
+                            window[1] = Counters.read(sessions, media);
+                            cpu[0].close();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "rate", String.valueOf(seconds));
+            } finally {
+                sampler.shutdownNow();
+            }
+            if (window[0] == null || window[1] == null) {
+                throw new IllegalStateException("the page did not mark its measuring window (e2e/js-sdk/run.mjs rate)");
+            }
+            Counters a = window[0];
+            Counters b = window[1];
+            double wall = (b.nanos() - a.nanos()) / 1e9;
+            long converted = Math.max(1, b.converted() - a.converted());
+            long encoded = b.encoded() - a.encoded();
+            System.out.printf(Locale.ROOT, "encoder backpressure %s:%n", backpressure ? "on" : "off");
+            System.out.printf(Locale.ROOT, "  browser (JS SDK in Chromium), %.1f s after a 3 s warm-up: %dx%d, received %.1f fps, decoded %.1f fps,"
                             + " presented %.1f fps (60 Hz page), %.0f kbit/s, decode %.1f ms/frame%n",
                     browser.path("seconds").asDouble(), browser.path("width").asInt(), browser.path("height").asInt(),
                     browser.path("receivedFps").asDouble(), browser.path("decodedFps").asDouble(),
                     browser.path("presentedFps").asDouble(), browser.path("kbps").asDouble(), browser.path("decodeMsPerFrame").asDouble());
-            System.out.printf(Locale.ROOT, "server during the browser run (%.1f s incl. connect): generated %.1f fps, released %.1f fps,"
-                            + " converted to I420 %.1f fps (%.2f ms each), dropped before conversion %d%n",
-                    wall, (sessions.stats().framesEmitted() - emitted0) / wall, (sessions.stats().framesDelivered() - delivered0) / wall,
-                    (media1.framesConverted() - media0.framesConverted()) / wall, media1.meanConvertMicros() / 1000,
-                    media1.framesDropped() - media0.framesDropped());
-            System.out.printf(Locale.ROOT, "CPU per converted frame during the browser run, by process/thread (this JVM and the browser): %s%n",
-                    cpu.perFrame(Math.max(1, media1.framesConverted() - media0.framesConverted()), 10));
+            System.out.printf(Locale.ROOT, "  server over the same %.1f s: generated %.1f fps, released %.1f fps, converted to I420 %.1f fps"
+                            + " (%.2f ms each, wall), dropped before conversion %d; libwebrtc encoder: encoded %.1f fps,"
+                            + " %.1f ms/frame encoding (wall); frame-rate limit from the encoder: %s%n",
+                    wall, (b.emitted() - a.emitted()) / wall, (b.delivered() - a.delivered()) / wall, converted / wall,
+                    media.stats().meanConvertMicros() / 1000, b.dropped() - a.dropped(), encoded / wall,
+                    encoded > 0 ? 1000 * (b.encodeSeconds() - a.encodeSeconds()) / encoded : 0, limitSummary(limits));
+            System.out.printf(Locale.ROOT, "  CPU per converted frame over the window, by process/thread (this JVM and the browser): %s%n",
+                    cpu[0].perFrame(converted, 10));
+            return new Browser(backpressure, browser, i420);
         }
-        int kbps = Math.max(500, (int) Math.round(browser.path("kbps").asDouble()));
-        int fps = (int) Math.max(30, Math.round(browser.path("receivedFps").asDouble()));
-        Encoded vp8 = encode(i420, kbps, fps, seconds);
-        System.out.printf(Locale.ROOT, "FFmpeg libvpx VP8 encode only (JavaCV, realtime, cpu-used -6, 1 thread, CBR %d kbit/s): %.1f fps wall,"
-                + " %.1f fps per CPU-second, %.0f kbit/s out at %d fps%n", kbps, vp8.wallFps(), vp8.cpuFps(), vp8.kbpsAt(fps), fps);
-        double received = browser.path("receivedFps").asDouble();
-        System.out.printf(Locale.ROOT, "browser received / encoder alone: %.2fx of its wall rate, %.2fx of its one-core rate (goal >= 0.8x)%n",
-                received / vp8.wallFps(), received / vp8.cpuFps());
-        System.out.printf(Locale.ROOT, "load average at the end: %s (above ~2 on these 2 cores the figures are noisy)%n", loadAverage());
+    }
+
+    /** The limit's median and range over the window ("none" when it never held). */
+    private static String limitSummary(List<Double> limits) {
+        List<Double> held = limits.stream().filter(l -> l > 0).sorted().toList();
+        if (held.isEmpty()) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%.0f fps median (%.0f-%.0f), held in %d of %d samples", held.get(held.size() / 2),
+                held.get(0), held.get(held.size() - 1), held.size(), limits.size());
     }
 
     /** hello-pattern copied with size 720×1280 and the highest fps cap the runtime paces (240). */

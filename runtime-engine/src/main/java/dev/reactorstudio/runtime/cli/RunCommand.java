@@ -125,6 +125,12 @@ final class RunCommand implements Callable<Integer> {
                     + "0 = libwebrtc's own (300 kbit/s start) (default ${DEFAULT-VALUE}).")
     String videoKbps;
 
+    @Option(names = "--encoder-backpressure", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "When a viewer's video encoder is too busy to take every frame (an uncapped model at 720p), "
+                    + "generate only a little more than it encodes instead of frames it would drop; "
+                    + "--no-encoder-backpressure lets the model run free (default ${DEFAULT-VALUE}).")
+    boolean encoderBackpressure;
+
     @CommandLine.Mixin
     RegistryOptions registry;
 
@@ -230,7 +236,8 @@ final class RunCommand implements Callable<Integer> {
                     .withRuntimeHost(runtimeHost).withSecurity(security)
                     .withHost(hostOptions).withMediaPort(mediaPort).withCoordinatorPort(coordinatorPort)
                     .withLiveKit(new LiveKitCredentials(livekitKey, livekitSecret))
-                    .withVideoKbps(kbps[0], kbps[1], kbps[2]);
+                    .withVideoKbps(kbps[0], kbps[1], kbps[2])
+                    .withEncoderBackpressure(encoderBackpressure);
             services = ReactorServices.start(options);
         } catch (IllegalStateException | IllegalArgumentException e) {
             err.println("reactor run: " + e.getMessage());

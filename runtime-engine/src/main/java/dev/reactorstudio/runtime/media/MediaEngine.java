@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * after the session ended and its peers were closed; {@link #close()} closes all peers and
  * disposes the factory — without that libwebrtc's threads keep the JVM alive.
  *
- * <p>Threads it owns: {@code reactor-media-video} (conversion, source lifecycle) and, through
- * its peers, one {@code reactor-peer-<id>} each.
+ * <p>Threads it owns: {@code reactor-media-video} (conversion, source lifecycle),
+ * {@code reactor-media-monitor} (idle inputs, {@link EncoderFeedback}) and, through its peers, one
+ * {@code reactor-peer-<id>} each.
  */
 public final class MediaEngine implements FrameSink, AudioSink, SessionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
@@ -58,12 +59,14 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
     private final AudioModule audio;
     private final PeerConnectionFactory factory;
     private final ExecutorService videoThread;
-    /** Touched only on the video thread. */
-    private final Map<String, SessionVideoSource> sources = new HashMap<>();
+    /** Changed only on the video thread; the monitor thread reads frame counts from it. */
+    private final Map<String, SessionVideoSource> sources = new ConcurrentHashMap<>();
     /** Created and disposed on the video thread; read by the sessions' audio threads. */
     private final Map<String, SessionAudioSource> audioSources = new ConcurrentHashMap<>();
     private final Set<RemoteInput> remoteInputs = ConcurrentHashMap.newKeySet();
+    /** Idle input checks and encoder feedback. */
     private final java.util.concurrent.ScheduledExecutorService inputThread;
+    private final EncoderFeedback encoderFeedback;
     private final Set<ViewerPeer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nativePeers = new AtomicInteger();
     private final AtomicInteger pendingFrames = new AtomicInteger();
@@ -84,11 +87,17 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             return t;
         });
         this.inputThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "reactor-media-inputs");
+            Thread t = new Thread(r, "reactor-media-monitor");
             t.setDaemon(true);
             return t;
         });
         Scheduled.withFixedDelay(inputThread, LOG, "Idle input check", this::checkIdleInputs, 250, 250, TimeUnit.MILLISECONDS);
+        // Read even when the limits are off: the totals are what benchmarks compare.
+        this.encoderFeedback = new EncoderFeedback(inputThread, options.encoderBackpressure() ? this::limitFrameRate
+                : (sessionId, fps, validFor) -> { });
+        long period = EncoderFeedback.PERIOD.toMillis();
+        Scheduled.withFixedDelay(inputThread, LOG, "Encoder feedback",
+                () -> encoderFeedback.poll(peers, EncoderFeedback.pushedFrom(sources::get)), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Subscribes to a session manager's frames and lifecycle events; attaching twice is a no-op. */
@@ -229,6 +238,29 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
         LOG.debug("Peer {}: feeding input {} ({}) for {}", peer.id(), name,
                 input.kind == TrackKind.VIDEO ? "video" : "audio", publisher);
         return new InputFeed(peer, end);
+    }
+
+    /** Backpressure from the encoders: passed to the session managers this engine serves. */
+    private void limitFrameRate(String sessionId, double fps, java.time.Duration validFor) {
+        List<SessionManager> managers;
+        synchronized (this) {
+            managers = List.copyOf(attached);
+        }
+        for (SessionManager sessions : managers) {
+            sessions.limitFrameRate(sessionId, fps, validFor);
+        }
+    }
+
+    /**
+     * Frames encoded and seconds spent encoding by every open viewer's video encoder, as of the
+     * last encoder-feedback round, at most half a second old (benchmarks).
+     */
+    public long framesEncoded() {
+        return encoderFeedback.totals().framesEncoded();
+    }
+
+    public double encodeSeconds() {
+        return encoderFeedback.totals().encodeSeconds();
     }
 
     private void checkIdleInputs() {

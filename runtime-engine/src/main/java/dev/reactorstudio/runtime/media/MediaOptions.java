@@ -12,12 +12,19 @@ import java.util.List;
  * @param gatherTimeout longest a non-trickle answer waits for ICE gathering before it goes out with what it has
  *                      (the JS SDK gives up on an answer after about 6 s)
  * @param videoBitrate  start/min/max bitrate of the video encoder ({@link VideoBitrate#LOCAL_DEFAULT})
+ * @param encoderBackpressure hold a model to what the fastest viewer's encoder takes when the encoder
+ *                      drops frames for lack of time ({@link EncoderFeedback}); on by default
  */
 public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout,
-                           VideoBitrate videoBitrate) {
+                           VideoBitrate videoBitrate, boolean encoderBackpressure) {
 
     public MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout) {
         this(iceServers, minPort, maxPort, gatherTimeout, VideoBitrate.LOCAL_DEFAULT);
+    }
+
+    public MediaOptions(List<String> iceServers, int minPort, int maxPort, Duration gatherTimeout,
+                        VideoBitrate videoBitrate) {
+        this(iceServers, minPort, maxPort, gatherTimeout, videoBitrate, true);
     }
 
     public MediaOptions {
@@ -35,14 +42,19 @@ public record MediaOptions(List<String> iceServers, int minPort, int maxPort, Du
     }
 
     public MediaOptions withPortRange(int min, int max) {
-        return new MediaOptions(iceServers, min, max, gatherTimeout, videoBitrate);
+        return new MediaOptions(iceServers, min, max, gatherTimeout, videoBitrate, encoderBackpressure);
     }
 
     public MediaOptions withIceServers(List<String> urls) {
-        return new MediaOptions(urls, minPort, maxPort, gatherTimeout, videoBitrate);
+        return new MediaOptions(urls, minPort, maxPort, gatherTimeout, videoBitrate, encoderBackpressure);
     }
 
     public MediaOptions withVideoBitrate(VideoBitrate bitrate) {
-        return new MediaOptions(iceServers, minPort, maxPort, gatherTimeout, bitrate);
+        return new MediaOptions(iceServers, minPort, maxPort, gatherTimeout, bitrate, encoderBackpressure);
+    }
+
+    /** With or without {@link EncoderFeedback} (benchmarks compare both; {@code --no-encoder-backpressure}). */
+    public MediaOptions withEncoderBackpressure(boolean on) {
+        return new MediaOptions(iceServers, minPort, maxPort, gatherTimeout, videoBitrate, on);
     }
 }

@@ -109,4 +109,9 @@ public record ServiceOptions(Path modelFolder, String bindHost, int runtimePort,
     public ServiceOptions withVideoKbps(int startKbps, int minKbps, int maxKbps) {
         return withMedia(media.withVideoBitrate(new VideoBitrate(startKbps, minKbps, maxKbps)));
     }
+
+    /** Whether models are held to what a busy viewer encoder takes ({@code --[no-]encoder-backpressure}). */
+    public ServiceOptions withEncoderBackpressure(boolean on) {
+        return withMedia(media.withEncoderBackpressure(on));
+    }
 }

@@ -32,6 +32,12 @@ import java.util.function.Consumer;
  * the fps cap allows. A block's first frame may go up to half an interval before its nominal slot,
  * so an input's arrival jitter does not delay it, while the slots still advance one interval per
  * release (the average rate never exceeds the cap); the rest of a block follows one interval apart.
+ *
+ * <p>Sink backpressure: a frame sink that cannot take every frame (libwebrtc's encoder, busy on
+ * a 720p stream, drops the frames that arrive while it encodes) may {@link #limitRate limit the
+ * release rate} for a while. Releases are then spaced at least at that rate, and through the
+ * just-in-time hold the producer generates no faster, so the CPU goes to the frames that are
+ * shown. The limit expires unless renewed: a sink that goes away (no viewer) stops holding the model.
  */
 final class FramePacer {
     private static final long MAX_SLEEP_SLICE_NANOS = 5_000_000;
@@ -76,6 +82,9 @@ final class FramePacer {
     private volatile long flushedBelow;
     /** Counts flushes, so a block being queued when one happens drops its remaining (stale) frames. */
     private long flushes;
+    /** A sink's rate limit as a minimum release interval, 0 for none, and when it lapses ({@link #limitRate}). */
+    private volatile long sinkIntervalNanos;
+    private volatile long sinkLimitUntil;
 
     FramePacer(String sessionId, int depth, double fpsCap, boolean justInTime, SessionStats stats,
                Consumer<Frame> release) {
@@ -224,7 +233,28 @@ final class FramePacer {
     }
 
     private long intervalNanos() {
-        return (long) (1e9 / rate.rate());
+        return Math.max((long) (1e9 / rate.rate()), sinkInterval());
+    }
+
+    /**
+     * Releases at most {@code fps} frames a second for the next {@code validNanos} (a sink's
+     * backpressure); {@code fps <= 0} lifts the limit. A limit not renewed lapses by itself.
+     */
+    void limitRate(double fps, long validNanos) {
+        sinkLimitUntil = System.nanoTime() + validNanos;
+        sinkIntervalNanos = fps > 0 ? (long) (1e9 / fps) : 0;
+    }
+
+    /** The sink's minimum release interval while its limit holds, else 0. */
+    private long sinkInterval() {
+        long interval = sinkIntervalNanos;
+        return interval > 0 && sinkLimitUntil - System.nanoTime() > 0 ? interval : 0;
+    }
+
+    /** The sink's limit in frames per second, 0 when none holds. */
+    double sinkLimit() {
+        long interval = sinkInterval();
+        return interval > 0 ? 1e9 / interval : 0;
     }
 
     /**
@@ -307,7 +337,7 @@ final class FramePacer {
                     return;
                 }
                 boolean latest = latestWins;
-                long interval = latest ? capIntervalNanos : intervalNanos();
+                long interval = latest ? Math.max(capIntervalNanos, sinkInterval()) : intervalNanos();
                 long now = System.nanoTime();
                 if (now > next) {
                     // Late (queue was empty or we were descheduled): start a new cadence instead of

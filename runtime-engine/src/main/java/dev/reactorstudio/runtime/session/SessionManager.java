@@ -228,6 +228,24 @@ public final class SessionManager implements AutoCloseable {
         return Optional.ofNullable(latestFrame);
     }
 
+    /**
+     * Backpressure from a frame sink: session {@code sessionId} releases (and, paced just in time,
+     * generates) at most {@code fps} frames a second for the next {@code validFor}, unless renewed.
+     * {@code fps <= 0} lifts the limit. Ignored unless {@code sessionId} is the current session.
+     */
+    public void limitFrameRate(String sessionId, double fps, Duration validFor) {
+        Session session = current;
+        if (session != null && session.id().equals(sessionId)) {
+            session.pacer().limitRate(fps, validFor.toNanos());
+        }
+    }
+
+    /** The current session's frame-rate limit from {@link #limitFrameRate} while it holds, else 0. */
+    public double frameRateLimit() {
+        Session session = current;
+        return session == null ? 0 : session.pacer().sinkLimit();
+    }
+
     public void addFrameSink(FrameSink sink) {
         frameSinks.add(sink);
     }

@@ -339,13 +339,34 @@ Object.assign(scenarios, {
     await until(page, i => window.e2e.runtimeMessages(i).some(m => m.type === 'error'), w, 20000, 'refusal of the second publisher');
     r.refusal = (await page.evaluate(i => window.e2e.runtimeMessages(i), w)).find(m => m.type === 'error');
     await page.evaluate(i => window.e2e.disconnect(i, true), w);
-    // Unpublishing: the model sees the webcam stop and shows its waiting card again.
+    // Unpublishing: the model sees the webcam stop (its input_stats say live: false), receives no
+    // frame after that, and shows its waiting card again. Counted from the model's first "not live"
+    // report and over its next two reports, so a slow machine only makes the wait longer.
     await page.evaluate(i => window.e2e.unpublish(i), v);
-    const framesAtUnpublish = r.inputStats.frames;
-    await sleep(3000);
-    r.afterUnpublish = await last('input_stats');
-    r.waitingAgainColour = await page.evaluate(i => window.e2e.meanColour(i), v);
-    r.framesAtUnpublish = framesAtUnpublish;
+    // The model's reports after its last "live" one (it also said "not live" before the publish);
+    // three of them (30 s at most).
+    const reportsSinceEnd = () => page.evaluate(i => {
+      const reports = window.e2e.viewers[i].messages.filter(m => m.type === 'input_stats');
+      const lastLive = reports.map(m => m.live === true).lastIndexOf(true);
+      return lastLive < 0 ? [] : reports.slice(lastLive + 1);
+    }, v);
+    const endDeadline = Date.now() + 30000;
+    let reports;
+    while ((reports = await reportsSinceEnd()).length < 3) {
+      if (Date.now() > endDeadline) throw new Error('the model did not report its webcam not live, then two more input_stats: '
+        + JSON.stringify(await last('input_stats')));
+      await sleep(200);
+    }
+    r.framesAtUnpublish = reports[0].frames;
+    r.reportsAfterUnpublish = reports.slice(1);
+    r.afterUnpublish = reports[reports.length - 1];
+    // The card reaches the page a moment after the model draws it: wait for a dark picture (20 s at most).
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      r.waitingAgainColour = await page.evaluate(i => window.e2e.meanColour(i), v);
+      if (r.waitingAgainColour?.[0] < 100 || Date.now() > deadline) break;
+      await sleep(200);
+    }
     r.errors = (await snap(page, v)).errors;
     await page.evaluate(i => window.e2e.disconnect(i, false), v);
     return r;

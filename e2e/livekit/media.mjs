@@ -35,12 +35,35 @@ await runMediaScenario('media', async ({ config, open, log }) => {
   r.refusals = await b.evaluate(() => window.lk.runtimeErrors());
   r.bPublished = await b.evaluate(() => window.result.published);
   await b.evaluate(() => window.lk.leave());
-  // A unpublishes its camera: the model stops counting frames and shows its waiting card again.
-  r.framesAtUnpublish = (await lastMessage(a, 'input_stats')).frames;
+  // A unpublishes its camera: the model reports it not live, receives no frame after that (its
+  // first "not live" report and the two after it carry one count), and shows its waiting card again.
+  // Counted in the model's reports, so a slow machine only makes the wait longer.
   await a.evaluate(() => window.lk.unpublish('video'));
-  await sleep(3000);
-  r.afterUnpublish = await lastMessage(a, 'input_stats');
-  r.waitingAgainColour = await a.evaluate(() => window.lk.meanColour());
+  // The model's reports after its last "live" one (it also said "not live" before the publish).
+  const reportsSinceEnd = () => a.evaluate(() => {
+    const reports = window.lk.messages('input_stats');
+    const lastLive = reports.map((m) => m.live === true).lastIndexOf(true);
+    return lastLive < 0 ? [] : reports.slice(lastLive + 1);
+  });
+  const endDeadline = Date.now() + 30000;
+  let reports;
+  while ((reports = await reportsSinceEnd()).length < 3) {
+    if (Date.now() > endDeadline) {
+      throw new Error('the model did not report its webcam not live, then two more input_stats: '
+        + JSON.stringify(await lastMessage(a, 'input_stats')));
+    }
+    await sleep(200);
+  }
+  r.framesAtUnpublish = reports[0].frames;
+  r.reportsAfterUnpublish = reports.slice(1);
+  r.afterUnpublish = reports[reports.length - 1];
+  // The card reaches the page a moment after the model draws it: wait for a dark picture (20 s at most).
+  const cardDeadline = Date.now() + 20000;
+  for (;;) {
+    r.waitingAgainColour = await a.evaluate(() => window.lk.meanColour());
+    if (r.waitingAgainColour?.[0] < 100 || Date.now() > cardDeadline) break;
+    await sleep(200);
+  }
   const final = await a.evaluate(() => window.result);
   r.published = final.published;
   r.publishErrors = final.publishErrors;

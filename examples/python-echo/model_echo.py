@@ -72,7 +72,10 @@ class EchoModel(VideoModel):
             if now - last_report >= 1.0:
                 last_report = now
                 mean = last.mean_rgb() if last is not None else [0.0, 0.0, 0.0]
-                ctx.send({"type": "input_stats", "frames": webcam.received(), "mean": [round(v, 1) for v in mean]})
+                # live before frames: once the webcam is not live no frame is counted, so that report has the final count.
+                webcam_live = webcam.is_live()
+                ctx.send({"type": "input_stats", "live": webcam_live, "frames": webcam.received(),
+                          "mean": [round(v, 1) for v in mean]})
                 rms = (mic_squares / mic_count) ** 0.5 if mic_count else 0.0
                 ctx.send({"type": "audio_stats", "samples": mic_samples, "rms": round(rms, 4)})
                 mic_squares, mic_count = 0.0, 0

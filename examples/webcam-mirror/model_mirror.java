@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
 /**
  * webcam-mirror: the two-way media example. It shows the user's webcam back to them (mirrored,
  * unchanged or posterized: command set_effect), reports what it sees and hears once a second
- * (input_stats, audio_stats), and sings a tone whose pitch follows the picture's brightness on
+ * (input_stats: whether the webcam is published and the frames received so far; audio_stats), and sings a tone whose pitch follows the picture's brightness on
  * main_audio. While no webcam is published it shows a "waiting for webcam" card. set_overlay takes
  * an uploaded image and lays it over the top-left corner of the picture.
  */
@@ -122,7 +122,10 @@ public class WebcamMirror extends VideoModel {
             if (now - lastReport >= 1_000_000_000L) {
                 lastReport = now;
                 double[] mean = last == null ? new double[3] : last.meanRgb();
-                ctx.send(Map.of("type", "input_stats", "frames", webcam.received(),
+                // live before frames: once live is false no frame is counted any more, so a report
+                // saying "not live" carries the final count.
+                boolean live = webcam.isLive();
+                ctx.send(Map.of("type", "input_stats", "live", live, "frames", webcam.received(),
                         "mean", List.of(round(mean[0]), round(mean[1]), round(mean[2]))));
                 double rms = micSquaresCount == 0 ? 0 : Math.sqrt(micSquares / micSquaresCount);
                 ctx.send(Map.of("type", "audio_stats", "samples", micSamples, "rms", Math.round(rms * 10000) / 10000.0));

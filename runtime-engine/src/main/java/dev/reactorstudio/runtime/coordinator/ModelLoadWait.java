@@ -1,7 +1,9 @@
 package dev.reactorstudio.runtime.coordinator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Holds a {@code POST /start_session} while the runtime is still loading its model, so a user who
  * clicks Connect right after {@code reactor run} printed its URLs gets a stream once the model is
- * ready instead of an error (the JS SDK does not retry). Polls the runtime's {@code /health};
- * answers 503 (the coordinator adds {@code Retry-After}) when the load fails, when it takes
- * longer than the bound, or when too many starts already wait — each held start occupies one
- * of the coordinator's HTTP threads.
+ * ready instead of an error (the JS SDK does not retry). Polls the runtime's {@code /health} (a
+ * poll that times out counts as still loading); answers 503 (the coordinator adds
+ * {@code Retry-After}) when the load fails, when it takes longer than the bound, or when too many
+ * starts already wait — each held start occupies one of the coordinator's HTTP threads.
  */
 final class ModelLoadWait {
     static final Duration DEFAULT_BOUND = Duration.ofMinutes(2);
@@ -36,7 +38,7 @@ final class ModelLoadWait {
      * @throws SessionStarter.StartFailed 503 when the load failed, outlasted the bound, or too many wait
      */
     void awaitLoaded(long startedNanos) throws SessionStarter.StartFailed, IOException, InterruptedException {
-        JsonNode health = runtime.health().body();
+        JsonNode health = poll();
         if (!"loading".equals(health.path("state").asText())) {
             failIfFailed(health);
             return;
@@ -53,11 +55,26 @@ final class ModelLoadWait {
                             + bound.toSeconds() + " s (" + detail(health) + "): retry later, /health shows the progress");
                 }
                 TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-                health = runtime.health().body();
+                health = poll();
             }
             failIfFailed(health);
         } finally {
             waiting.release();
+        }
+    }
+
+    /**
+     * The runtime's health; a poll that times out counts as still loading. A loading model can keep
+     * the machine's cores busy (compiling, unpacking weights) so that one {@code /health} answers
+     * late; that is no reason to drop a start the bound still allows. An unreachable runtime
+     * (connection refused) still fails the start at once.
+     */
+    private JsonNode poll() throws IOException, InterruptedException {
+        try {
+            return runtime.health().body();
+        } catch (HttpTimeoutException e) {
+            return JsonNodeFactory.instance.objectNode().put("state", "loading")
+                    .put("detail", "the runtime's /health did not answer in time: " + e.getMessage());
         }
     }
 

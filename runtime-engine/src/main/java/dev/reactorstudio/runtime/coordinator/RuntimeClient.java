@@ -21,6 +21,8 @@ public final class RuntimeClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The runtime holds a start up to its stop grace (10 s by default) while the previous session ends. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** How long {@link #health()} waits: a health page should answer quickly or say the runtime did not. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     /** A runtime answer: HTTP status and JSON body (an empty object when the body is not JSON). */
     public record Reply(int status, JsonNode body) {
@@ -64,7 +66,7 @@ public final class RuntimeClient implements AutoCloseable {
 
     /** {@code GET /health}: {@code state} is loading, failed, ready, serving, stopping or stuck, with a {@code detail}. */
     public Reply health() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve("/health")).GET().timeout(Duration.ofSeconds(5)).build());
+        return send(HttpRequest.newBuilder(base.resolve("/health")).GET().timeout(HEALTH_TIMEOUT).build());
     }
 
     public Reply info() throws IOException, InterruptedException {

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The buffer behind one declared input: the transport offers frames (dropping the oldest unread
  * when full, so a slow model never backs up the network), the model reads them with
- * {@link #next} or {@link #latest}. Unpublishing or the session's end wakes a waiting reader.
+ * {@link #next} or {@link #latest}. Unpublishing or the session's end wakes a waiting reader;
+ * frames offered while not live are ignored, so {@link #received} stops when {@link #isLive} turns false.
  */
 final class InputBuffer<T> implements InputTrack<T> {
     private final String name;
@@ -36,7 +37,9 @@ final class InputBuffer<T> implements InputTrack<T> {
     void offer(T frame) {
         lock.lock();
         try {
-            if (closed) {
+            // Not live: the publisher was released between its holds-check and this offer. Dropping
+            // the frame keeps the promise that a model which saw the track stop sees no more of it.
+            if (closed || !live) {
                 return;
             }
             if (unread.size() >= capacity) {

@@ -73,7 +73,9 @@ class PythonEchoBrowserTest {
             assertThat(r.path("mirroredColour").get(c).asDouble()).isCloseTo(COLOUR[c], Offset.offset(24.0));
         }
         assertThat(r.path("refusal").path("data").path("code").asText()).isEqualTo("TRACK_PUBLISH_REFUSED");
-        // After the unpublish the card is back (dark, not the camera's red).
+        // After the unpublish no frame reaches the Python model once it saw the webcam stop, and the
+        // card is back (dark, not the camera's red).
+        UnpublishSeenByModel.assertNoFramesAfterTheModelSawTheUnpublish(r);
         assertThat(r.path("waitingAgainColour").get(0).asInt()).isLessThan(100);
         assertThat(r.path("errors")).isEmpty();
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.sessions().current().isEmpty());

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reactorstudio.runtime.host.HostOptions;
-import dev.reactorstudio.runtime.host.ModelHost;
 import dev.reactorstudio.runtime.media.MediaEngine;
-import dev.reactorstudio.runtime.media.MediaOptions;
 import dev.reactorstudio.runtime.session.SessionManager;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,47 +26,26 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("webrtc")
 class LiveKitBrowserTest {
-    private static final String HOST = "10.203.0.1";
-    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Path E2E = REPO.resolve("e2e/livekit");
+    private static final Path E2E = LiveKitRoom.E2E;
+    private static final LiveKitTokens TOKENS = LiveKitRoom.TOKENS;
 
-    private static ModelHost host;
+    private static LiveKitRoom room;
     private static SessionManager sessions;
     private static MediaEngine media;
     private static LiveKitServer server;
-    private static ViewerPageServer pages;
-    private static final LiveKitTokens TOKENS = new LiveKitTokens(LiveKitCredentials.DEV);
 
     @BeforeAll
     static void startServices() throws Exception {
-        assertThat(NetworkInterface.getByInetAddress(InetAddress.getByName(HOST)))
-                .as("WebRTC tests run inside scripts/netns-run, which owns " + HOST).isNotNull();
-        assertThat(E2E.resolve("node_modules/livekit-client")).as("run: npm ci --prefix e2e/livekit").exists();
-        host = new ModelHost(REPO.resolve("examples/hello-pattern"), HostOptions.defaults()
-                .withOrphanTimeout(Duration.ofSeconds(5)));
-        host.load();
-        sessions = host.sessions().orElseThrow();
-        media = new MediaEngine(MediaOptions.defaults());
-        // The viewer page comes from its own server on the namespace's address (another port): allow-listed.
-        server = new LiveKitServer(TOKENS, host::sessions, media, dev.reactorstudio.runtime.guard.SecurityOptions.defaults()
-                .withOrigins(dev.reactorstudio.runtime.guard.OriginPolicy.allowing(List.of("http://" + HOST + ":*"))))
-                .start(HOST, 0);
-        pages = new ViewerPageServer(E2E).start(HOST);
+        room = LiveKitRoom.start("hello-pattern", Duration.ofSeconds(5));
+        sessions = room.sessions();
+        media = room.media();
+        server = room.server();
     }
 
     @AfterAll
     static void stopServices() {
-        if (pages != null) {
-            pages.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (media != null) {
-            media.close();
+        if (room != null) {
+            room.close();
         }
     }
 
@@ -87,7 +60,7 @@ class LiveKitBrowserTest {
     /** A viewer that waits for 30 frames, sends {@code set_palette} and waits for the model's state message. */
     private Map<String, Object> viewer(String identity, boolean singlePeerConnection, String palette) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("page", pages.url(HOST));
+        config.put("page", room.pageUrl(""));
         config.put("url", server.url());
         config.put("token", TOKENS.mint(identity, "local", Duration.ofMinutes(10)));
         config.put("single", singlePeerConnection);

@@ -96,15 +96,24 @@ class LatencyAwarePacingTest {
         Session session = manager.start();
         await().atMost(LONG).until(() -> recorder.frameCount() >= 10);
         int skip = recorder.frameCount();
-        Thread.sleep(2000);
+        await().atMost(LONG).until(() -> recorder.frameCount() >= skip + 40);
+        long droppedWhileRunning = manager.stats().framesDropped(); // a stop drops what still waits
         manager.stop(EndReason.STOPPED);
         session.ended().get(LONG.toSeconds(), TimeUnit.SECONDS);
 
-        List<Frame> steady = recorder.frames.subList(skip, recorder.frameCount());
-        List<Double> waitMs = steady.stream().map(f -> (f.releasedNanos() - f.emittedNanos()) / 1e6).toList();
-        assertThat(median(waitMs)).as("emit → release, ms: %s", waitMs).isLessThan(120);
-        // Holding the model back must not cost frames: still about 20 fps (40 in 2 s; generous bounds).
-        assertThat(steady.size()).isBetween(24, 50);
+        List<Frame> all = List.copyOf(recorder.frames);
+        List<Frame> steady = all.subList(skip, skip + 40);
+        // Fresh: while a frame waited between its emit and its release, how many others were released?
+        // Behind a full queue of 8, about 8; emitted just in time, none (one when the estimate runs
+        // long). Counted, not timed: a slow machine stretches every wait alike.
+        List<Double> overtaken = steady.stream().map(f -> (double) all.stream()
+                .filter(o -> o.releasedNanos() > f.emittedNanos() && o.releasedNanos() < f.releasedNanos()).count()).toList();
+        assertThat(median(overtaken)).as("frames released while one waited: %s", overtaken).isLessThanOrEqualTo(2.0);
+        assertThat(droppedWhileRunning).isZero();
+        // Holding the model back must not cost frames: at the 20 fps cap, never above it; at least
+        // half of it even on a loaded machine (the model needs 10 ms of its 50).
+        double fps = 39 / ((steady.get(39).releasedNanos() - steady.get(0).releasedNanos()) / 1e9);
+        assertThat(fps).as("release rate of 40 frames").isBetween(10.0, 21.0);
     }
 
     @Test

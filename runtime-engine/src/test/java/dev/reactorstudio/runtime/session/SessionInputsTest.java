@@ -93,31 +93,52 @@ class SessionInputsTest {
     void unpublishWakesAWaitingReaderLongBeforeItsTimeout() throws Exception {
         inputs.claim("webcam", TrackKind.VIDEO, "a");
         InputTrack<InputFrame> webcam = inputs.video("webcam");
-        CompletableFuture<InputFrame> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return webcam.next(Duration.ofMinutes(5));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(100);
+        CompletableFuture<InputFrame> waiting = readerWaitingIn(() -> webcam.next(Duration.ofMinutes(5)));
         inputs.release("webcam", "a");
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isNull();
         assertThat(webcam.isLive()).isFalse();
     }
 
     @Test
+    void aFrameOfferedAfterTheUnpublishIsNotCountedSoAModelSeesTheCountStopWithTheTrack() throws Exception {
+        inputs.claim("webcam", TrackKind.VIDEO, "a");
+        inputs.offerVideo("webcam", "a", rgb(1, 1, 1), 1, 1, 0);
+        InputBuffer<InputFrame> webcam = (InputBuffer<InputFrame>) inputs.video("webcam");
+        inputs.release("webcam", "a");
+        // A transport thread that passed the publisher check just before the release offers late.
+        webcam.offer(new InputFrame(rgb(1, 1, 2), 1, 1, 1, 0, System.nanoTime()));
+        assertThat(webcam.isLive()).isFalse();
+        assertThat(webcam.received()).as("frames counted after the track stopped").isEqualTo(1);
+        assertThat(webcam.next(Duration.ZERO).rgb()[0]).isEqualTo((byte) 1);
+        assertThat(webcam.next(Duration.ZERO)).isNull();
+    }
+
+    /**
+     * Runs {@code read} on its own thread and returns once that thread is blocked in it, so what the
+     * test does next happens while the reader waits (however slowly the thread got going).
+     */
+    private static <T> CompletableFuture<T> readerWaitingIn(java.util.concurrent.Callable<T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                result.complete(read.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        }, "test-input-reader");
+        reader.setDaemon(true);
+        reader.start();
+        // next(timeout) parks with a deadline: TIMED_WAITING is the reader inside it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> result.isDone() || reader.getState() == Thread.State.TIMED_WAITING);
+        return result;
+    }
+
+    @Test
     void sessionEndWakesReadersAndIgnoresLaterFrames() throws Exception {
         inputs.claim("mic", TrackKind.AUDIO, "a");
         InputTrack<AudioFrame> mic = inputs.audio("mic");
-        CompletableFuture<AudioFrame> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return mic.next(Duration.ofMinutes(5));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(100);
+        CompletableFuture<AudioFrame> waiting = readerWaitingIn(() -> mic.next(Duration.ofMinutes(5)));
         inputs.close();
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isNull();
         inputs.offerAudio("mic", "a", new short[480], 48_000, 1, 0);

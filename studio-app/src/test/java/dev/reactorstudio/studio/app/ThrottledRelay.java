@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ThrottledRelay implements AutoCloseable {
     private final URI target;
-    private final long bytesPerSecond;
+    private volatile long bytesPerSecond;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong relayed = new AtomicLong();
@@ -45,6 +45,14 @@ final class ThrottledRelay implements AutoCloseable {
 
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /**
+     * Changes the rate from now on. Tests slow a download to a crawl before clicking Cancel or Stop,
+     * so however long the click takes on a loaded machine, it lands while the download still runs.
+     */
+    void pace(long newBytesPerSecond) {
+        bytesPerSecond = newBytesPerSecond;
     }
 
     /** Answer bytes passed to clients so far (headers included). */

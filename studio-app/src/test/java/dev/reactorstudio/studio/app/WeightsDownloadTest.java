@@ -49,6 +49,8 @@ class WeightsDownloadTest {
     private static final String WEIGHT = "LongLive";
     private static final long PACE = 4L << 20;
     private static final long BIG = 8L << 20;
+    /** A crawl: the rest of the weight would take minutes, far past WAIT, so only a cancel ends it in time. */
+    private static final long CRAWL = 64L << 10;
 
     @RegisterExtension
     static final S3ProxyExtension S3 = S3ProxyExtension.builder()
@@ -128,8 +130,12 @@ class WeightsDownloadTest {
         WeightRow row = showWeightsAndTypeRegistry(robot);
         robot.clickOn("#weights-download");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.progress().get() > 0.3);
+        // At 4 MiB/s the rest took ~1.4 s: a click slower than that on a loaded machine found the
+        // weight cached. At a crawl the Cancel lands mid-download however slow the click.
+        relay.pace(CRAWL);
         robot.clickOn("#weights-cancel");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> row.state().get() == WeightState.PARTIAL);
+        relay.pace(PACE);
         Path folder = test.cache.resolve(WEIGHT);
         assertThat(folder.resolve(CacheLayout.COMPLETION_RECORD)).doesNotExist();
         try (Stream<Path> files = Files.walk(folder)) {
@@ -148,7 +154,7 @@ class WeightsDownloadTest {
 
     @Test
     void stopDuringARunsWeightPullCancelsThePullInsteadOfWaitingForIt(FxRobot robot) throws Exception {
-        pace = 1L << 20; // ~8 s for the whole weight: Stop lands well inside the pull
+        pace = 1L << 20; // ~8 s for the whole weight, slowed to a crawl before the Stop
         showWeightsAndTypeRegistry(robot);
         Path partial = test.cache.resolve(WEIGHT).resolve("model.bin" + CacheLayout.PART_SUFFIX);
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -160,6 +166,9 @@ class WeightsDownloadTest {
         }));
         robot.clickOn("#services-run");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> Files.exists(partial) && Files.size(partial) > 0);
+        // At a crawl the pull outlasts WAIT: only a Stop that cancels it reaches STOPPED in time, and a
+        // slow click on a loaded machine still lands inside the pull.
+        relay.pace(CRAWL);
         robot.clickOn("#services-stop");
         WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> studio.services().state().get() == ServiceState.STOPPED);
         // Waiting the pull out would have completed the weight; a cancelled pull keeps its partial file.

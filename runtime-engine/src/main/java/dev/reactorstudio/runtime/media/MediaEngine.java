@@ -127,7 +127,7 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
         if (closed) {
             throw new IllegalStateException("the media engine is closed");
         }
-        ViewerPeer peer = new ViewerPeer(name, factory, rtcConfiguration(), options.videoBitrate(), events,
+        ViewerPeer peer = new ViewerPeer(name, factory, audio, rtcConfiguration(), options.videoBitrate(), events,
                 opened -> nativePeers.incrementAndGet(),
                 gone -> {
                     nativePeers.decrementAndGet();

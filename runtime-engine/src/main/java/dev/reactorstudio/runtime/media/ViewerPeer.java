@@ -55,16 +55,18 @@ public final class ViewerPeer {
     private final List<RTCRtpSender> senders = new ArrayList<>();
     private final List<Runnable> closeActions = new ArrayList<>();
     private final PeerConnectionFactory factory;
+    private final AudioModule audioModule;
     private final VideoBitrate bitrate;
     private RTCPeerConnection connection;
     private boolean closing;
     private volatile String videoSessionId;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
 
-    ViewerPeer(String id, PeerConnectionFactory factory, RTCConfiguration configuration, VideoBitrate bitrate,
-               PeerEvents events, Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
+    ViewerPeer(String id, PeerConnectionFactory factory, AudioModule audioModule, RTCConfiguration configuration,
+               VideoBitrate bitrate, PeerEvents events, Consumer<ViewerPeer> onOpened, Consumer<ViewerPeer> onClosed) {
         this.id = id;
         this.factory = factory;
+        this.audioModule = audioModule;
         this.bitrate = bitrate;
         this.events = events;
         this.onClosed = onClosed;
@@ -121,7 +123,7 @@ public final class ViewerPeer {
                                             SessionAudioSource audio, String audioMid,
                                             String forcedCodec, Duration gatherTimeout) {
         return setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
-                .thenCompose(ignored -> call(pc -> {
+                .thenCompose(ignored -> senderChange("attaching tracks", pc -> {
                     if (video != null) {
                         attachVideo(pc, video, videoMid, VideoCodecChoice.choose(offerSdp, videoMid, forcedCodec));
                     }
@@ -142,7 +144,7 @@ public final class ViewerPeer {
      * a (re)negotiation by the caller.
      */
     public CompletableFuture<RTCRtpSender> sendVideo(SessionVideoSource video, String mid, String codec) {
-        return call(pc -> attachVideo(pc, video, mid, codec));
+        return senderChange("attaching video", pc -> attachVideo(pc, video, mid, codec));
     }
 
     private RTCRtpSender attachVideo(RTCPeerConnection pc, SessionVideoSource video, String mid, String codec) {
@@ -185,7 +187,7 @@ public final class ViewerPeer {
      * a local description exists.
      */
     public CompletableFuture<RTCRtpSender> sendAudio(SessionAudioSource audio, List<String> streamIds) {
-        return call(pc -> {
+        return senderChange("attaching audio", pc -> {
             for (RTCRtpTransceiver t : pc.getTransceivers()) {
                 MediaStreamTrack receiving = t.getReceiver().getTrack();
                 if (receiving != null && MediaStreamTrack.AUDIO_TRACK_KIND.equals(receiving.getKind())
@@ -252,7 +254,7 @@ public final class ViewerPeer {
     }
 
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
-        return nativeSet((pc, observer) -> pc.setLocalDescription(description, observer));
+        return nativeSet("setting the local description", (pc, observer) -> pc.setLocalDescription(description, observer));
     }
 
     /**
@@ -261,7 +263,7 @@ public final class ViewerPeer {
      */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
         RTCSessionDescription withBitrate = new RTCSessionDescription(description.sdpType, bitrate.apply(description.sdp));
-        return nativeSet((pc, observer) -> pc.setRemoteDescription(withBitrate, observer));
+        return nativeSet("setting the remote description", (pc, observer) -> pc.setRemoteDescription(withBitrate, observer));
     }
 
     /** Trickle ICE: a remote candidate. Candidates must arrive after the remote description. */
@@ -305,6 +307,18 @@ public final class ViewerPeer {
         });
     }
 
+    /**
+     * A native call that may start or stop a sender, under an audio-module hold (see
+     * {@link AudioModule}): libwebrtc may start the module's capture inside it.
+     */
+    private <T> CompletableFuture<T> senderChange(String what, Function<RTCPeerConnection, T> work) {
+        return call(pc -> {
+            try (AudioModule.Hold ignored = audioModule.hold(what)) {
+                return work.apply(pc);
+            }
+        });
+    }
+
     private interface DescriptionCall {
         void run(RTCPeerConnection pc, CreateSessionDescriptionObserver observer);
     }
@@ -336,21 +350,30 @@ public final class ViewerPeer {
         return result;
     }
 
-    private CompletableFuture<Void> nativeSet(SetCall call) {
+    /** Applies a description under an audio-module hold that lasts until libwebrtc reports the result. */
+    private CompletableFuture<Void> nativeSet(String what, SetCall call) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         call(pc -> {
-            call.run(pc, new SetSessionDescriptionObserver() {
-                @Override
-                public void onSuccess() {
-                    executor.execute(() -> result.complete(null));
-                }
+            AudioModule.Hold hold = audioModule.hold(what);
+            try {
+                call.run(pc, new SetSessionDescriptionObserver() {
+                    @Override
+                    public void onSuccess() {
+                        hold.close();
+                        executor.execute(() -> result.complete(null));
+                    }
 
-                @Override
-                public void onFailure(String error) {
-                    executor.execute(() -> result.completeExceptionally(new IllegalStateException(
-                            "peer " + id + ": " + error)));
-                }
-            });
+                    @Override
+                    public void onFailure(String error) {
+                        hold.close();
+                        executor.execute(() -> result.completeExceptionally(new IllegalStateException(
+                                "peer " + id + ": " + error)));
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                hold.close();
+                throw e;
+            }
             return null;
         }).exceptionally(e -> {
             result.completeExceptionally(e);
@@ -395,7 +418,7 @@ public final class ViewerPeer {
 
     /** Each step on its own, so one failing (webrtc-java reports a still-referenced object as an Error) skips no other. */
     private void closeNative() {
-        try {
+        try (AudioModule.Hold ignored = audioModule.hold("closing a peer")) {
             if (connection != null) {
                 for (RTCRtpSender sender : senders) {
                     try {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,48 @@ class AudioModuleTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void whileAPeerOperationMayStartASenderNoPushAndNoCaptureStopHappens() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        AudioModule audio = new AudioModule(now::get);
+        try {
+            assertThat(audio.stopCapture()).as("no operation under way: push").isTrue();
+
+            AudioModule.Hold negotiation = audio.hold("setting the remote description");
+            AudioModule.Hold attach = audio.hold("attaching audio");
+            assertThat(audio.stopCapture()).as("libwebrtc may be starting capture: skip").isFalse();
+            negotiation.close();
+            assertThat(audio.stopCapture()).as("one operation still under way").isFalse();
+            attach.close();
+            attach.close();
+            assertThat(audio.stopCapture()).as("inside the settle time after the last one").isFalse();
+
+            now.addAndGet(AudioModule.SETTLE.toNanos() + 1);
+            assertThat(audio.stopCapture()).as("settled: push again").isTrue();
+            assertThat(audio.skippedPushes()).isEqualTo(3);
+        } finally {
+            audio.dispose();
+        }
+    }
+
+    @Test
+    void anOperationThatNeverCompletesStopsHoldingAfterItsExpiry() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        AudioModule audio = new AudioModule(now::get);
+        try {
+            audio.hold("setting the local description on a wedged peer");
+            now.addAndGet(AudioModule.HOLD_EXPIRY.toNanos() - 1);
+            assertThat(audio.stopCapture()).as("still within the expiry").isFalse();
+
+            now.addAndGet(2);
+            assertThat(audio.stopCapture()).as("expired, then the settle time").isFalse();
+            now.addAndGet(AudioModule.SETTLE.toNanos() + 1);
+            assertThat(audio.stopCapture()).as("one wedged peer does not mute every session for good").isTrue();
+        } finally {
+            audio.dispose();
         }
     }
 }

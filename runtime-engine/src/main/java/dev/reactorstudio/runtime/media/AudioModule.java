@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  *       a track attached) and the module's start and stop are not safe against each other (two
  *       threads join one capture thread: a hang or an abort). webrtc-java gives Java no way onto
  *       that thread nor a switch to keep capture off, so every peer operation that can start a
- *       sender takes a {@link Hold} for its duration; while one is open, and for a short settle
- *       time after, {@link #stopCapture()} leaves the module alone and the audio thread skips its
- *       push (10 ms chunks lost at a negotiation, never two pushers in one sender).</li>
+ *       sender takes a {@link Hold} for its duration, and so does every peer from its creation
+ *       until its transports first connect (libwebrtc starts the negotiated senders then, on its
+ *       own). While a hold is open, and for a short settle time after, {@link #stopCapture()}
+ *       leaves the module alone and the audio thread skips its push (10 ms chunks lost while a
+ *       viewer joins, never two pushers in one sender).</li>
  * </ol>
  *
  * See docs/media.md ("Native ownership").
@@ -81,7 +83,7 @@ final class AudioModule {
         holds.removeIf(hold -> {
             boolean expired = now - hold.takenNanos > HOLD_EXPIRY.toNanos();
             if (expired) {
-                LOG.warn("Audio: a peer operation ({}) did not complete in {} s; the model's audio resumes without it",
+                LOG.info("Audio: a peer operation ({}) did not complete in {} s; the model's audio resumes without it",
                         hold.what, HOLD_EXPIRY.toSeconds());
                 quietUntilNanos = Math.max(quietUntilNanos, now + SETTLE.toNanos());
             }
@@ -105,6 +107,11 @@ final class AudioModule {
         if (holds.remove(hold)) {
             quietUntilNanos = Math.max(quietUntilNanos, nanoClock.getAsLong() + SETTLE.toNanos());
         }
+    }
+
+    /** True while a peer operation that may start a sender is under way or settling. */
+    synchronized boolean isFenced() {
+        return senderMayBeStarting();
     }
 
     /** Pushes skipped because a sender may have been starting. */

@@ -350,6 +350,19 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
         return CompletableFuture.supplyAsync(() -> sources.size() + audioSources.size(), videoThread);
     }
 
+    /**
+     * True while the audio module's capture is fenced: a peer is connecting or negotiating, so
+     * libwebrtc may be starting the module's capture and the model's audio is skipped.
+     */
+    public boolean audioCaptureFenced() {
+        return audio.isFenced();
+    }
+
+    /** The model's 10 ms audio chunks skipped while the capture was fenced, since the engine started. */
+    public long audioChunksSkipped() {
+        return audio.skippedPushes();
+    }
+
     /** Peers whose native connection exists (created and not yet closed): the leak tests watch this. */
     public int nativePeerCount() {
         return nativePeers.get();

@@ -59,6 +59,8 @@ public final class ViewerPeer {
     private final VideoBitrate bitrate;
     private RTCPeerConnection connection;
     private boolean closing;
+    /** Until the transports first connect: libwebrtc starts the audio senders then, on its own (see AudioModule). */
+    private final AudioModule.Hold connecting;
     private volatile String videoSessionId;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
 
@@ -67,6 +69,7 @@ public final class ViewerPeer {
         this.id = id;
         this.factory = factory;
         this.audioModule = audioModule;
+        this.connecting = audioModule.hold("connecting peer " + id);
         this.bitrate = bitrate;
         this.events = events;
         this.onClosed = onClosed;
@@ -418,6 +421,7 @@ public final class ViewerPeer {
 
     /** Each step on its own, so one failing (webrtc-java reports a still-referenced object as an Error) skips no other. */
     private void closeNative() {
+        connecting.close();
         try (AudioModule.Hold ignored = audioModule.hold("closing a peer")) {
             if (connection != null) {
                 for (RTCRtpSender sender : senders) {
@@ -485,6 +489,9 @@ public final class ViewerPeer {
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState connectionState) {
+            if (connectionState != RTCPeerConnectionState.NEW && connectionState != RTCPeerConnectionState.CONNECTING) {
+                connecting.close();
+            }
             executor.execute(() -> {
                 if (!closing) {
                     state = connectionState;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reactorstudio.runtime.host.HostOptions;
+import dev.reactorstudio.runtime.media.CaptureThreadWatch;
 import dev.reactorstudio.runtime.session.EndReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class WebcamMirrorBrowserTest {
     static final int[] COLOUR = {200, 60, 30};
     private static StackUnderTest stack;
     private static Path devices;
+    private static CaptureThreadWatch captureWatch;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -38,14 +40,31 @@ class WebcamMirrorBrowserTest {
         FakeDevices.y4m(devices.resolve("camera.y4m"), 320, 240, 30, COLOUR, false);
         FakeDevices.wav(devices.resolve("tone.wav"), 440, 0.5, 2);
         stack = StackUnderTest.example("webcam-mirror", BrowserDriver.SERVER_ADDRESS, Map.of(), HostOptions.defaults());
+        captureWatch = CaptureThreadWatch.start(stack.media);
     }
 
     @AfterAll
     static void stopServices() throws Exception {
+        if (captureWatch != null) {
+            captureWatch.close();
+        }
         if (stack != null) {
             stack.close();
         }
         FakeDevices.deleteFolder(devices);
+    }
+
+    /**
+     * Every start of the audio module's capture thread so far happened while the engine's fence was
+     * up (libwebrtc starts it when a viewer's senders start; an unfenced start can meet the engine's
+     * stop on another thread: a hang or an abort).
+     */
+    private static void assertCaptureStartsFenced() {
+        assertThat(captureWatch.fencedStarts() + captureWatch.unjudgedStarts())
+                .as("capture thread starts seen (a sender started)").isPositive();
+        assertThat(captureWatch.unfencedStarts()).as("capture threads started outside the fence").isEmpty();
+        LOG.info("capture thread starts: {} fenced, {} not judged (watch starved)",
+                captureWatch.fencedStarts(), captureWatch.unjudgedStarts());
     }
 
     private static JsonNode browser(String... scenario) throws Exception {
@@ -87,6 +106,7 @@ class WebcamMirrorBrowserTest {
         assertThat(r.path("waitingAgainColour").get(0).asInt()).isLessThan(100);
         assertThat(r.path("errors")).isEmpty();
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.sessions().current().isEmpty());
+        assertCaptureStartsFenced();
     }
 
     @Test
@@ -107,6 +127,7 @@ class WebcamMirrorBrowserTest {
             }
         });
         endSessionAndSettle();
+        assertCaptureStartsFenced();
         assertThat(stack.media.remoteInputCount()).isZero();
         assertThat(stack.media.sourceCount().get()).isZero();
         try {

@@ -83,7 +83,7 @@ final class AudioModule {
         holds.removeIf(hold -> {
             boolean expired = now - hold.takenNanos > HOLD_EXPIRY.toNanos();
             if (expired) {
-                LOG.info("Audio: a peer operation ({}) did not complete in {} s; the model's audio resumes without it",
+                LOG.warn("Audio: a peer operation ({}) did not complete in {} s; the model's audio resumes without it",
                         hold.what, HOLD_EXPIRY.toSeconds());
                 quietUntilNanos = Math.max(quietUntilNanos, now + SETTLE.toNanos());
             }

@@ -62,20 +62,24 @@ final class ModelParticipant {
     }
 
     /**
-     * The msid stream id of the model's video and audio on every viewer's peer connection:
+     * The msid stream id of the model's video on every viewer's peer connection:
      * {@code <participant sid>|camera}. The client splits it at '|' to find the publishing
      * participant (a track whose stream names an unknown participant is dropped); the part after
      * it is not a track sid, so the client finds each track's sid by its mid in
-     * {@code mid_to_track_id}, which every offer and answer carries. One stream for both tracks
-     * puts them in one sync group, so the browser plays them lip-synced, as it does on the JS SDK
-     * path (the stream the real LiveKit server groups a camera and a microphone in, too).
+     * {@code mid_to_track_id}, which every offer and answer carries.
      */
     String streamId() {
         return sid + "|camera";
     }
 
+    /**
+     * The model's audio: {@code <participant sid>|microphone}, a stream apart from the video's so
+     * the browser plays it as it arrives instead of lip-syncing it (the runtime sends a frame's
+     * sound with the frame; Chromium's lip sync delayed the video by hundreds of ms, see
+     * ViewerPeer).
+     */
     String audioStreamId() {
-        return streamId();
+        return sid + "|microphone";
     }
 
     /** The participant as announced now; each call is a newer version. */

@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
 public final class ViewerPeer {
     private static final Logger LOG = LoggerFactory.getLogger(ViewerPeer.class);
     private static final List<String> STREAM_IDS = List.of("reactor");
+    /**
+     * The model's audio goes in a stream of its own, so browsers play it as it arrives instead of
+     * lip-syncing it with the video: the runtime already hands a frame's sound to the encoder with
+     * the frame (docs/media.md), and Chromium's lip sync held the video 200-400 ms behind and swung
+     * the offset run to run (bench/run.sh twoway loop, av).
+     */
+    private static final List<String> AUDIO_STREAM_IDS = List.of("reactor-audio");
 
     private final String id;
     private final PeerExecutor executor;
@@ -209,13 +216,13 @@ public final class ViewerPeer {
         });
     }
 
-    /** Sends the session's audio track on the transceiver of {@code mid}, in the video's stream (so browsers lip-sync them). */
+    /** Sends the session's audio track on the transceiver of {@code mid}, in its own stream ({@link #AUDIO_STREAM_IDS}). */
     private void attachAudio(RTCPeerConnection pc, SessionAudioSource audio, String mid) {
         for (RTCRtpTransceiver t : pc.getTransceivers()) {
             if (mid.equals(t.getMid())) {
                 RTCRtpSender sender = t.getSender();
                 sender.replaceTrack(audio.track());
-                sender.setStreams(STREAM_IDS);
+                sender.setStreams(AUDIO_STREAM_IDS);
                 t.setDirection(RTCRtpTransceiverDirection.SEND_ONLY);
                 senders.add(sender);
                 return;

@@ -1,13 +1,15 @@
 // Drives the coordinator's built-in viewer page (GET /) in headless Chromium, as a user would:
 // Connect, watch frames, change a command control, read the message list, Disconnect.
-//   node viewer-page.mjs --api http://10.203.0.1:PORT     (inside scripts/netns-run)
+// With --audio (a model with an audio output): Connect, and listen to the page's <audio> instead.
+//   node viewer-page.mjs --api http://10.203.0.1:PORT [--audio]    (inside scripts/netns-run)
 // Prints progress lines, then one line "RESULT <json>"; exits non-zero on failure.
 import { launchChromium, options, runDriver, sleep } from './browser.mjs';
 
 const { opt } = options();
 const api = opt('--api');
 const chromium = opt('--chromium') ?? '/usr/bin/chromium';
-if (!api) { console.error('usage: node viewer-page.mjs --api URL'); process.exit(2); }
+const audioOnly = process.argv.includes('--audio');
+if (!api) { console.error('usage: node viewer-page.mjs --api URL [--audio]'); process.exit(2); }
 const log = (...m) => console.log('[viewer]', ...m);
 
 async function until(page, fn, arg, timeoutMs, what) {
@@ -36,6 +38,7 @@ await runDriver(async resources => {
   await page.click('#connect');
   await until(page, () => document.getElementById('status').textContent === 'connected', null, 20000, 'connected');
   await until(page, () => window.presented >= 30, null, 20000, '30 presented frames');
+  if (audioOnly) return await listen(page);
   const size = await page.evaluate(() => ({ videoWidth: document.getElementById('video').videoWidth,
     videoHeight: document.getElementById('video').videoHeight }));
   log('playing', JSON.stringify(size));
@@ -55,3 +58,28 @@ await runDriver(async resources => {
   await until(page, () => document.getElementById('status').textContent === 'disconnected', null, 10000, 'disconnected');
   return { ...size, controls, frames: await page.evaluate(() => window.presented) };
 });
+
+// The level of what the page's <audio> plays (a WebAudio analyser on its stream), then Disconnect.
+async function listen(page) {
+  await until(page, () => document.getElementById('audio').srcObject?.getAudioTracks().length > 0, null, 10000,
+    'an audio track on the page\'s <audio>');
+  await page.evaluate(() => {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    context.createMediaStreamSource(document.getElementById('audio').srcObject).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    window.peakRms = 0;
+    setInterval(() => {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const x of samples) sum += x * x;
+      window.peakRms = Math.max(window.peakRms, Math.sqrt(sum / samples.length));
+    }, 20);
+  });
+  await until(page, () => window.peakRms > 0.02, null, 10000, 'the model\'s sound on the page');
+  const peakRms = await page.evaluate(() => window.peakRms);
+  log('heard the model at peak RMS', peakRms.toFixed(3));
+  await page.click('#disconnect');
+  await until(page, () => document.getElementById('status').textContent === 'disconnected', null, 10000, 'disconnected');
+  return { peakRms, frames: await page.evaluate(() => window.presented) };
+}

@@ -37,4 +37,18 @@ class ViewerPageBrowserTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> stack.sessions().current().isEmpty());
         }
     }
+
+    @Test
+    void viewerPagePlaysTheModelsAudioOutput() throws Exception {
+        BrowserDriver.requireNamespace();
+        // webcam-mirror sings a 220 Hz tone (amplitude 6000 of 32767: RMS about 0.13) while it waits for a webcam.
+        try (StackUnderTest stack = StackUnderTest.example("webcam-mirror", BrowserDriver.SERVER_ADDRESS, Map.of(),
+                dev.reactorstudio.runtime.host.HostOptions.defaults())) {
+            JsonNode r = BrowserDriver.runScript("viewer-page.mjs", List.of("--api", stack.apiUrl(), "--audio"),
+                    line -> LOG.info("{}", line));
+            assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();
+            assertThat(r.path("peakRms").asDouble()).as("the model's tone heard by the page").isGreaterThan(0.05);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stack.sessions().current().isEmpty());
+        }
+    }
 }

@@ -181,7 +181,8 @@ public final class MediaEngine implements FrameSink, AudioSink, SessionListener,
             // sender) as soon as the first audio sender starts. Our source feeds the same senders;
             // two threads in one sender abort the JVM (audio_send_stream.cc race check) and the
             // silence would interleave with the model's sound. Nothing here captures a microphone,
-            // so capture is stopped before each push (a no-op once stopped).
+            // so capture is stopped before each push (a no-op once stopped) — except while a peer
+            // may be starting a sender, when the chunk is skipped instead (AudioModule's fence).
             if (audio.stopCapture()) {
                 source.push(pcm, channels);
             }

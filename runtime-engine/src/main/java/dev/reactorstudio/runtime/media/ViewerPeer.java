@@ -154,7 +154,7 @@ public final class ViewerPeer {
      * a (re)negotiation by the caller.
      */
     public CompletableFuture<RTCRtpSender> sendVideo(SessionVideoSource video, String mid, String codec) {
-        return senderChange("attaching video", pc -> attachVideo(pc, video, mid, codec));
+        return call(pc -> attachVideo(pc, video, mid, codec));
     }
 
     private RTCRtpSender attachVideo(RTCPeerConnection pc, SessionVideoSource video, String mid, String codec) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reactorstudio.runtime.host.HostOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class ViewerPageBrowserTest {
         BrowserDriver.requireNamespace();
         // webcam-mirror sings a 220 Hz tone (amplitude 6000 of 32767: RMS about 0.13) while it waits for a webcam.
         try (StackUnderTest stack = StackUnderTest.example("webcam-mirror", BrowserDriver.SERVER_ADDRESS, Map.of(),
-                dev.reactorstudio.runtime.host.HostOptions.defaults())) {
+                HostOptions.defaults())) {
             JsonNode r = BrowserDriver.runScript("viewer-page.mjs", List.of("--api", stack.apiUrl(), "--audio"),
                     line -> LOG.info("{}", line));
             assertThat(r.path("ok").asBoolean()).as(r.toString()).isTrue();

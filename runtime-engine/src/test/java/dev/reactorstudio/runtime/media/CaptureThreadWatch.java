@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -22,10 +24,14 @@ import java.util.stream.Stream;
 public final class CaptureThreadWatch implements AutoCloseable {
     private static final String CAPTURE_THREAD = "webrtc_audio_mo";
     private static final long MAX_GAP_NANOS = 30_000_000L;
+    /** A thread starts with its creator's name and sets its own soon after; polls to wait for that. */
+    private static final int RENAME_POLLS = 20;
 
     private final BooleanSupplier fenced;
     private final Thread thread;
     private final Set<String> seen = new HashSet<>();
+    /** Threads seen under another name, read again for a few polls: a new thread names itself after it starts. */
+    private final Map<String, Integer> unnamed = new HashMap<>();
     private final List<String> unfenced = new ArrayList<>();
     private int fencedStarts;
     private int unjudged;
@@ -79,8 +85,15 @@ public final class CaptureThreadWatch implements AutoCloseable {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String tid = task.getFileName().toString();
-                if (seen.add(tid) && comm(task).startsWith(CAPTURE_THREAD)) {
+                boolean fresh = seen.add(tid);
+                if (!fresh && !unnamed.containsKey(tid)) {
+                    continue;
+                }
+                if (comm(task).startsWith(CAPTURE_THREAD)) {
+                    unnamed.remove(tid);
                     started.add(tid);
+                } else if (unnamed.merge(tid, 1, Integer::sum) > RENAME_POLLS) {
+                    unnamed.remove(tid);
                 }
             }
         } catch (IOException e) {

@@ -10,7 +10,8 @@
 #   bench/run.sh fleet [memory|redis|both] [clients=200] [runtimes=10] [seconds=20]
 #   bench/run.sh turnover [cycles]          (stop→start over the runtime API)
 #   bench/run.sh noise [seconds]            (hard content: fps presented in Chromium; private network namespace)
-#   bench/run.sh hd [seconds]               (720p uncapped: fps the browser receives vs FFmpeg libvpx encode-only; namespace too)
+#   bench/run.sh hd [seconds] [both|on|off] [rounds] [START:MIN:MAX]  (720p uncapped: fps the browser receives vs FFmpeg
+#                                           libvpx encode-only at each run's bitrate; namespace too)
 #   bench/run.sh latency [commands]         (command → visible change via the JS SDK; inside a private network namespace)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -52,38 +54,73 @@ public final class HdBench {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String modes = args.length > 2 ? args[2] : "both";
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String videoKbps = args.length > 4 ? args[4] : null; // as reactor run --video-kbps START:MIN:MAX; null = the default
         if (!List.of("both", "on", "off").contains(modes)) {
             throw new IllegalArgumentException("encoder backpressure: both, on or off, not " + modes);
         }
-        System.out.printf(Locale.ROOT, "720p capacity: hello-pattern %dx%d uncapped, %d s windows, %d cores, load average %s%n",
-                WIDTH, HEIGHT, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds: at least 1, not " + rounds);
+        }
+        System.out.printf(Locale.ROOT, "720p capacity: hello-pattern %dx%d uncapped, %d s windows, %d cores, %d round(s), video kbit/s %s,"
+                + " load average %s%n", WIDTH, HEIGHT, seconds, Runtime.getRuntime().availableProcessors(), rounds,
+                videoKbps == null ? "default" : videoKbps, loadAverage());
         Path folder = hdHelloPattern(root);
         List<byte[]> i420 = null;
-        List<Browser> runs = new ArrayList<>();
-        // Off first: the figure issue 12 started from; then with the encoder holding the model back.
-        for (boolean backpressure : modes.equals("both") ? List.of(false, true) : List.of(modes.equals("on"))) {
-            Browser run = browserRun(root, folder, seconds, backpressure, i420 == null);
-            runs.add(run);
-            if (i420 == null) {
-                i420 = run.i420();
+        Map<Boolean, List<Double>> ratios = new TreeMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf(Locale.ROOT, "round %d of %d:%n", round, rounds);
+            }
+            List<Browser> runs = new ArrayList<>();
+            // Both: off first in odd rounds, on first in even ones, as the second run in a JVM finds its code compiled.
+            List<Boolean> order = !modes.equals("both") ? List.of(modes.equals("on"))
+                    : round % 2 == 1 ? List.of(false, true) : List.of(true, false);
+            for (boolean backpressure : order) {
+                Browser run = browserRun(root, folder, seconds, backpressure, videoKbps, i420 == null);
+                runs.add(run);
+                if (i420 == null) {
+                    i420 = run.i420();
+                }
+            }
+            // FFmpeg right after this round's browser runs (the machine's speed drifts between rounds), once per
+            // run at the bitrate and frame rate that run reached: encoding costs more per frame at more bits a frame.
+            for (Browser run : runs) {
+                int kbps = Math.max(500, (int) Math.round(run.json().path("kbps").asDouble()));
+                int fps = (int) Math.max(30, Math.round(run.json().path("receivedFps").asDouble()));
+                Encoded vp8 = encode(i420, kbps, fps, seconds);
+                String mode = run.backpressure() ? "on " : "off";
+                System.out.printf(Locale.ROOT, "FFmpeg libvpx VP8 encode only at backpressure %s's bitrate (JavaCV, realtime, cpu-used -6,"
+                        + " 1 thread, CBR %d kbit/s): %.1f fps wall, %.1f fps per CPU-second (%.2f ms CPU a frame), %.0f kbit/s out at %d fps%n",
+                        mode, kbps, vp8.wallFps(), vp8.cpuFps(), vp8.cpuMsPerFrame(), vp8.kbpsAt(fps), fps);
+                double received = run.json().path("receivedFps").asDouble();
+                ratios.computeIfAbsent(run.backpressure(), k -> new ArrayList<>()).add(received / vp8.wallFps());
+                System.out.printf(Locale.ROOT, "browser received / encoder alone, encoder backpressure %s: %.2fx of its wall rate,"
+                                + " %.2fx of its one-core rate (goal >= 0.8x)%n", mode, received / vp8.wallFps(), received / vp8.cpuFps());
+                // received ~ share of a core x (FFmpeg's CPU a frame / libwebrtc's CPU an encoded frame) x FFmpeg's rate:
+                // the second factor is what the encoder would reach with a whole core to itself.
+                System.out.printf(Locale.ROOT, "  where it goes: libwebrtc's encoder thread had %.0f%% of one core and spent %.2f ms CPU"
+                                + " an encoded frame, %.2fx FFmpeg's %.2f ms; with a whole core it would reach %.2fx%n",
+                        100 * run.encoderCoreShare(), run.encoderCpuMsPerFrame(), run.encoderCpuMsPerFrame() / vp8.cpuMsPerFrame(),
+                        vp8.cpuMsPerFrame(), vp8.cpuMsPerFrame() / run.encoderCpuMsPerFrame());
             }
         }
-        Browser last = runs.get(runs.size() - 1);
-        int kbps = Math.max(500, (int) Math.round(last.json().path("kbps").asDouble()));
-        int fps = (int) Math.max(30, Math.round(last.json().path("receivedFps").asDouble()));
-        Encoded vp8 = encode(i420, kbps, fps, seconds);
-        System.out.printf(Locale.ROOT, "FFmpeg libvpx VP8 encode only (JavaCV, realtime, cpu-used -6, 1 thread, CBR %d kbit/s): %.1f fps wall,"
-                + " %.1f fps per CPU-second, %.0f kbit/s out at %d fps%n", kbps, vp8.wallFps(), vp8.cpuFps(), vp8.kbpsAt(fps), fps);
-        for (Browser run : runs) {
-            double received = run.json().path("receivedFps").asDouble();
-            System.out.printf(Locale.ROOT, "browser received / encoder alone, encoder backpressure %s: %.2fx of its wall rate,"
-                            + " %.2fx of its one-core rate (goal >= 0.8x)%n",
-                    run.backpressure() ? "on " : "off", received / vp8.wallFps(), received / vp8.cpuFps());
+        if (rounds > 1) {
+            ratios.forEach((backpressure, list) -> {
+                List<Double> sorted = list.stream().sorted().toList();
+                System.out.printf(Locale.ROOT, "over %d rounds, encoder backpressure %s: received / FFmpeg wall rate median %.2fx (%.2f-%.2fx)%n",
+                        sorted.size(), backpressure ? "on " : "off", sorted.get(sorted.size() / 2), sorted.get(0),
+                        sorted.get(sorted.size() - 1));
+            });
         }
         System.out.printf(Locale.ROOT, "load average at the end: %s (above ~2 on these 2 cores the figures are noisy)%n", loadAverage());
     }
 
-    record Browser(boolean backpressure, JsonNode json, List<byte[]> i420) {
+    /**
+     * One browser run: the page's figures, the model's frames when captured, and libwebrtc's
+     * encoder thread over the page's window (its share of one core, CPU ms per encoded frame).
+     */
+    record Browser(boolean backpressure, JsonNode json, List<byte[]> i420, double encoderCoreShare, double encoderCpuMsPerFrame) {
     }
 
     /** Server-side counters, read at the start and the end of the browser's measuring window. */
@@ -100,13 +137,18 @@ public final class HdBench {
      * capture of its frames when {@code capture}, then the browser's window, with the server's
      * counters read over the same window (the page marks it).
      */
-    private static Browser browserRun(Path root, Path folder, int seconds, boolean backpressure, boolean capture) throws Exception {
+    private static Browser browserRun(Path root, Path folder, int seconds, boolean backpressure, String videoKbps,
+                                      boolean capture) throws Exception {
         String server = "10.203.0.1";
         String page = "10.203.0.2";
         ServiceOptions options = ServiceOptions.defaults(folder).withBindHost(server)
                 .withRuntimePort(0).withMediaPort(0).withCoordinatorPort(0)
                 .withSecurity(SecurityOptions.defaults().withOrigins(OriginPolicy.allowing(List.of("http://" + page + ":*"))))
                 .withEncoderBackpressure(backpressure);
+        if (videoKbps != null) {
+            String[] kbps = videoKbps.split(":");
+            options = options.withVideoKbps(Integer.parseInt(kbps[0]), Integer.parseInt(kbps[1]), Integer.parseInt(kbps[2]));
+        }
         try (ReactorServices services = ReactorServices.start(options)) {
             services.loadModel();
             SessionManager sessions = services.host().sessions().orElseThrow();
@@ -163,7 +205,8 @@ public final class HdBench {
                     encoded > 0 ? 1000 * (b.encodeSeconds() - a.encodeSeconds()) / encoded : 0, limitSummary(limits));
             System.out.printf(Locale.ROOT, "  CPU per converted frame over the window, by process/thread (this JVM and the browser): %s%n",
                     cpu[0].perFrame(converted, 10));
-            return new Browser(backpressure, browser, i420);
+            double encoderCpu = cpu[0].seconds("java/EncoderQueue");
+            return new Browser(backpressure, browser, i420, encoderCpu / wall, encoded > 0 ? 1000 * encoderCpu / encoded : 0);
         }
     }
 
@@ -247,6 +290,10 @@ public final class HdBench {
 
         double cpuFps() {
             return frames / cpuSeconds;
+        }
+
+        double cpuMsPerFrame() {
+            return 1000 * cpuSeconds / frames;
         }
 
         double kbpsAt(int fps) {

@@ -62,6 +62,11 @@ final class ThreadCpuProfile implements AutoCloseable {
         return sorted;
     }
 
+    /** CPU seconds of one thread group ("java/EncoderQueue"), 0 when no such thread ran. */
+    double seconds(String group) {
+        return secondsByGroup().stream().filter(e -> e.getKey().equals(group)).mapToDouble(Map.Entry::getValue).sum();
+    }
+
     /** One line: the {@code top} groups in milliseconds of CPU per {@code frames}, and the total. */
     String perFrame(long frames, int top) {
         List<Map.Entry<String, Double>> groups = secondsByGroup();

@@ -56,6 +56,7 @@ public final class LiveKitServer implements AutoCloseable {
     private final SessionBridge bridge;
     private final Negotiation.Factory negotiations;
     private final Map<String, SignalSession> sockets = new ConcurrentHashMap<>();
+    private volatile Duration peerCloseDeadline = SignalSession.PEER_CLOSE_DEADLINE;
     private final AtomicLong connections = new AtomicLong();
     private final HttpGuard guard;
     private final Limits limits;
@@ -149,6 +150,12 @@ public final class LiveKitServer implements AutoCloseable {
     /** Tracks the connected viewers publish now (accepted, not unpublished): the leak tests watch this. */
     public int publicationCount() {
         return room.viewers().stream().mapToInt(SignalSession::publicationCount).sum();
+    }
+
+    /** How long an ending viewer waits for its peers to close before its signaling lets go anyway (tests shorten it). */
+    LiveKitServer peerCloseDeadline(Duration deadline) {
+        this.peerCloseDeadline = deadline;
+        return this;
     }
 
     /** Tells every viewer the server is going away, closes their peers, then frees the port. */
@@ -307,7 +314,7 @@ public final class LiveKitServer implements AutoCloseable {
             ViewerIdentity viewer = new ViewerIdentity(grant, Sids.participant(),
                     "livekit:" + grant.identity() + "#" + connections.incrementAndGet());
             SignalSession session = new SignalSession(viewer, join, new JavalinChannel(ctx), room, bridge, negotiations,
-                    grants);
+                    grants, peerCloseDeadline);
             sockets.put(ctx.sessionId(), session);
             // However the session ends, its socket entry goes; nothing waits on the chained future.
             var unused = session.closed().whenComplete((ok, e) -> sockets.remove(ctx.sessionId(), session));

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.LeaveRequest;
@@ -42,7 +43,10 @@ final class SignalSession {
     private final GrantEnforcer grants;
     private final ExecutorService thread;
     private final ReplyBudget refusals = new ReplyBudget(ReplyBudget.REFUSALS_PER_SECOND);
+    /** As long as libwebrtc gets to answer an offer ({@code AnswerDeadline}): a close taking longer is stuck. */
+    static final Duration PEER_CLOSE_DEADLINE = AnswerDeadline.DEFAULT;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Duration peerCloseDeadline;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile String sessionId;
     // Touched only on `thread`.
@@ -54,13 +58,17 @@ final class SignalSession {
 
     SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
                   SessionBridge bridge, Negotiation.Factory negotiations) {
-        this(viewer, join, channel, room, bridge, negotiations, new GrantEnforcer());
+        this(viewer, join, channel, room, bridge, negotiations, new GrantEnforcer(), PEER_CLOSE_DEADLINE);
     }
 
-    /** @param grants enforces the viewer's token on what it sends (shared by the server, which counts refusals) */
+    /**
+     * @param grants enforces the viewer's token on what it sends (shared by the server, which counts refusals)
+     * @param peerCloseDeadline how long an ending session waits for its peers to close before it lets go anyway
+     */
     SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
-                  SessionBridge bridge, Negotiation.Factory negotiations, GrantEnforcer grants) {
+                  SessionBridge bridge, Negotiation.Factory negotiations, GrantEnforcer grants, Duration peerCloseDeadline) {
         this.viewer = viewer;
+        this.peerCloseDeadline = peerCloseDeadline;
         this.grants = grants;
         this.join = join;
         this.channel = channel;
@@ -274,14 +282,20 @@ final class SignalSession {
         channel.close(1000, why.length() > 120 ? why.substring(0, 120) : why);
         CompletableFuture<Void> peersClosed = negotiation == null ? CompletableFuture.completedFuture(null)
                 : negotiation.close();
-        // The handler logs a failure itself; nothing waits on the chained future.
-        var unused = peersClosed.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("Viewer {}: closing peers failed", identity(), failure);
-            }
-            thread.shutdown();
-            closed.complete(null);
-        });
+        // A peer stuck in a native call never finishes closing. Past the deadline the viewer's own thread and
+        // its socket entry are let go anyway (they would leak with every stuck viewer); the stuck peer keeps
+        // its own thread. The handler logs; nothing waits on the chained future.
+        var unused = peersClosed.copy().orTimeout(peerCloseDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure instanceof TimeoutException) {
+                        LOG.warn("Viewer {}: its peers did not close within {} s (a native call is stuck);"
+                                + " releasing its signaling anyway", identity(), peerCloseDeadline.toSeconds());
+                    } else if (failure != null) {
+                        LOG.warn("Viewer {}: closing peers failed", identity(), failure);
+                    }
+                    thread.shutdown();
+                    closed.complete(null);
+                });
     }
 
     private void post(Runnable task) {

@@ -24,9 +24,12 @@ final class FakeNegotiation implements Negotiation {
     final BlockingQueue<ByteBuffer> sentData = new LinkedBlockingQueue<>();
     volatile boolean started;
     volatile boolean closed;
+    /** Whether close() hangs forever, as a peer stuck in a native call does. */
+    private final boolean closeHangs;
 
     private FakeNegotiation(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
-                            Signals signals) {
+                            Signals signals, boolean closeHangs) {
+        this.closeHangs = closeHangs;
         this.path = path;
         this.viewer = viewer;
         this.join = join;
@@ -37,11 +40,13 @@ final class FakeNegotiation implements Negotiation {
     /** A factory that remembers every negotiation it made. */
     static final class Recorder implements Factory {
         final BlockingQueue<FakeNegotiation> made = new LinkedBlockingQueue<>();
+        /** Negotiations made from now on never finish closing. */
+        volatile boolean closeHangs;
 
         @Override
         public Negotiation create(SignalPath path, ViewerIdentity viewer, JoinParameters join, String sessionId,
                                   ModelParticipant model, Signals signals) {
-            FakeNegotiation negotiation = new FakeNegotiation(path, viewer, join, sessionId, signals);
+            FakeNegotiation negotiation = new FakeNegotiation(path, viewer, join, sessionId, signals, closeHangs);
             made.add(negotiation);
             return negotiation;
         }
@@ -91,6 +96,6 @@ final class FakeNegotiation implements Negotiation {
     @Override
     public CompletableFuture<Void> close() {
         closed = true;
-        return CompletableFuture.completedFuture(null);
+        return closeHangs ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
     }
 }

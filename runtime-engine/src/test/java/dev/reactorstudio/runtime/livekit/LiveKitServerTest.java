@@ -95,6 +95,33 @@ class LiveKitServerTest {
                 .setPublisherOffer(SessionDescription.newBuilder().setType("offer").setSdp(sdp).setId(1)).build();
     }
 
+    /**
+     * A peer stuck in a native call never finishes closing. The viewer that left must not keep its
+     * signaling thread (one leaked per stuck viewer) past the deadline; the server's close does not
+     * wait for it either.
+     */
+    @Test
+    void aViewerWhosePeersNeverFinishClosingLetsGoOfItsSignalingAtTheDeadline() throws Exception {
+        server.close();
+        negotiations.closeHangs = true;
+        server = new LiveKitServer(tokens, () -> Optional.ofNullable(loaded.get()), negotiations, m -> { })
+                .peerCloseDeadline(Duration.ofMillis(500)).start("127.0.0.1", 0);
+        FakeNegotiation negotiation;
+        String signalThread;
+        try (SignalTestClient client = SignalTestClient.connect(v0(token("stuck")))) {
+            assertThat(client.next().getMessageCase()).isEqualTo(SignalResponse.MessageCase.JOIN);
+            negotiation = negotiations.next();
+            signalThread = "livekit-signal-" + negotiation.viewer.clientId().substring("livekit:".length());
+            assertThat(threadAlive(signalThread)).as("the viewer's signaling thread runs while it is connected").isTrue();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> negotiation.closed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !threadAlive(signalThread));
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
     @Test
     void v0JoinStartsTheModelSessionAndAnnouncesTheModelPublishingMainVideo() throws Exception {
         try (SignalTestClient client = SignalTestClient.connect(v0(token("viewer-1")))) {

@@ -91,22 +91,36 @@ final class WeightsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Show each weight of DIR (or every cached weight) as cached, partial or missing, with sizes."
-                    + " Exit 0 when all are cached, 1 otherwise.")
-    static final class ListWeights implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", description = "Model folder (default: current folder, else the whole cache).")
-        Path folder;
-
+    /** A subcommand that opens the registry from its options. */
+    abstract static class RegistrySubcommand implements Callable<Integer> {
         @Mixin
         RegistryOptions registry;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** Runs {@code work} on the open registry, as {@link WeightsCommand#withRegistry} describes. */
+        final int withRegistry(RegistryWork work) {
+            return WeightsCommand.withRegistry(spec, registry, work);
+        }
+    }
+
+    /** A subcommand over weights named by model folders or weight names. */
+    abstract static class TargetsSubcommand extends RegistrySubcommand {
+        @Parameters(arity = "0..*", paramLabel = "DIR|NAME", description = "Model folders or weight names (default: current folder).")
+        List<String> targets = new ArrayList<>();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Show each weight of DIR (or every cached weight) as cached, partial or missing, with sizes."
+                    + " Exit 0 when all are cached, 1 otherwise.")
+    static final class ListWeights extends RegistrySubcommand {
+        @Parameters(index = "0", arity = "0..1", description = "Model folder (default: current folder, else the whole cache).")
+        Path folder;
+
         @Override
         public Integer call() {
-            return withRegistry(spec, registry, (weights, out, err) -> {
+            return withRegistry((weights, out, err) -> {
                 Path dir = folder == null ? Path.of(".") : folder;
                 java.util.List<WeightStatus> statuses = new ArrayList<>();
                 if (Files.isRegularFile(dir.resolve("manifest.json"))) {
@@ -146,23 +160,14 @@ final class WeightsCommand implements Runnable {
     @Command(name = "pull", mixinStandardHelpOptions = true,
             description = "Download weights into the cache: the weights of model folder DIR, or the named weights."
                     + " Resumes partial downloads; Ctrl-C keeps them.")
-    static final class PullWeights implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "DIR|NAME", description = "Model folders or weight names (default: current folder).")
-        java.util.List<String> targets = new ArrayList<>();
-
-        @Mixin
-        RegistryOptions registry;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class PullWeights extends TargetsSubcommand {
         @Override
         public Integer call() {
-            return withRegistry(spec, registry, (weights, out, err) -> {
+            return withRegistry((weights, out, err) -> {
                 java.util.List<String> names = names(targets);
                 if (names.isEmpty()) {
                     out.println("nothing to pull: the manifest lists no registry weights");
-                        return 0;
+                    return 0;
                 }
                 WeightPull pull = weights.pull(names, new ProgressBar(err, Terminal.interactive()));
                 Thread cancelOnCtrlC = new Thread(pull::cancel, "reactor-weights-cancel");
@@ -182,19 +187,10 @@ final class WeightsCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Re-hash cached weights against their completion records (offline). A damaged weight is"
                     + " demoted to partial so the next pull repairs it. Exit 0 when all verify.")
-    static final class VerifyWeights implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "DIR|NAME", description = "Model folders or weight names (default: current folder).")
-        java.util.List<String> targets = new ArrayList<>();
-
-        @Mixin
-        RegistryOptions registry;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class VerifyWeights extends TargetsSubcommand {
         @Override
         public Integer call() {
-            return withRegistry(spec, registry, (weights, out, err) -> {
+            return withRegistry((weights, out, err) -> {
                 boolean ok = true;
                 for (String name : names(targets)) {
                     VerifyReport report = weights.verify(name);
@@ -213,7 +209,7 @@ final class WeightsCommand implements Runnable {
 
     @Command(name = "push", mixinStandardHelpOptions = true,
             description = "Upload folder PATH as weight NAME (multipart for large files; each object carries its SHA-256).")
-    static final class PushWeight implements Callable<Integer> {
+    static final class PushWeight extends RegistrySubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Weight name, e.g. LongLive.")
         String name;
 
@@ -223,15 +219,9 @@ final class WeightsCommand implements Runnable {
         @Option(names = "--replace", description = "Overwrite an existing weight (its objects not in PATH are deleted).")
         boolean replace;
 
-        @Mixin
-        RegistryOptions registry;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            return withRegistry(spec, registry, (weights, out, err) -> {
+            return withRegistry((weights, out, err) -> {
                 PushResult result = weights.push(name, path, replace, new ProgressBar(err, Terminal.interactive()));
                 out.println("pushed " + result.files() + " files (" + ByteSizes.format(result.bytes()) + ") to "
                         + result.location() + "/" + name + (result.removed() > 0 ? ", removed " + result.removed() + " stale" : ""));

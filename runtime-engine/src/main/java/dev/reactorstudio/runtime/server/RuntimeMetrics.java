@@ -1,16 +1,13 @@
 package dev.reactorstudio.runtime.server;
 
 import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.metrics.PrometheusText;
 import dev.reactorstudio.runtime.session.SessionInfo;
 import dev.reactorstudio.runtime.session.SessionManager;
 import dev.reactorstudio.runtime.session.SessionStats;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -71,16 +68,10 @@ final class RuntimeMetrics {
     }
 
     String scrape() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PrometheusTextFormatWriter.create().write(out, registry.scrape());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return PrometheusText.of(registry);
     }
 
     static String contentType() {
-        return PrometheusTextFormatWriter.CONTENT_TYPE;
+        return PrometheusText.CONTENT_TYPE;
     }
 }

@@ -114,6 +114,7 @@ class ArchitectureTest {
                 .layer("djl").definedBy("..runtime.djl..")
                 .layer("frame").definedBy("..runtime.frame..")
                 .layer("api").definedBy("..runtime.api..")
+                .layer("metrics").definedBy("..runtime.metrics..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 // the fleet coordinator needs no model, no media and no runtime server: it only routes
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("cli")
@@ -139,6 +140,8 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("host", "servers", "services", "cli")
                 .whereLayer("python").mayOnlyBeAccessedByLayers("model", "host", "servers", "services", "cli")
                 .whereLayer("djl").mayOnlyBeAccessedByLayers("session", "host")
+                // /metrics as Prometheus text: the runtime server and the fleet coordinator
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("servers", "fleet")
                 .whereLayer("frame").mayOnlyBeAccessedByLayers("session", "host", "servers", "coordinator", "livekit", "media", "services",
                         "cli", "model", "djl")
                 .check(engine);

@@ -31,6 +31,9 @@ if ! $runtime_only; then
   command -v redis-server >/dev/null || need+=(redis-server)
   # The studio under a real X server (screenshots, scripts/studio-tour.sh); its tests use Monocle and need neither.
   command -v Xvfb >/dev/null || need+=(xvfb)
+  # scripts/studio-wm-check.sh (in the test run): the studio's windows under a real window manager.
+  command -v openbox >/dev/null || need+=(openbox)
+  command -v xwininfo >/dev/null || need+=(x11-utils)
 fi
 # JavaFX's windowing toolkit (the studio).
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)

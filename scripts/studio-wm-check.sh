@@ -5,8 +5,8 @@
 # maximized studio: each centred on the studio where X has the windows (xwininfo), the studio keeping its
 # place and size (WindowManagerCheck). Prints "WM ok|FAIL ..." per check with the geometries and how far
 # each dialog's centre is from the studio's, writes screenshots of the whole screen to the folder given
-# (default studio-app/target/wm-check), exits 1 on a failure. About 2 minutes; not in CI.
-# Needs xvfb, openbox and x11-utils (xwininfo): apt-get install -y xvfb openbox x11-utils.
+# (default studio-app/target/wm-check), exits 1 on a failure. About a minute; scripts/test.sh runs it.
+# Needs xvfb, openbox and x11-utils (xwininfo), which scripts/setup.sh installs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

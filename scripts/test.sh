@@ -9,6 +9,8 @@ cd "$root"
 mvn -B verify
 # The installed app runs models: app-image from the jars just built, Java + Python example with --run (~2 min).
 REACTOR_PREBUILT=1 scripts/app-image-test.sh
+# The studio's windows and dialogs under a real window manager (openbox on Xvfb): sizes, places, centring (~1 min).
+scripts/studio-wm-check.sh
 # WebRTC tests (media engine, JS SDK in headless Chromium) need a network interface that is not
 # loopback: run them offline inside a private network namespace that the run creates and removes.
 # JaCoCo adds this run's coverage to runtime-engine/target/jacoco.exec and rewrites the report

@@ -29,10 +29,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Life cycle: {@link #open()} joins the model's session (starting it if needed), sends the
  * join response and starts the negotiation; a {@code leave} from either side, a closed socket
- * or the end of the model's session detaches the viewer and closes its peers.
+ * or the end of the model's session detaches the viewer and closes its peers (waiting for them
+ * at most {@link #PEER_CLOSE_DEADLINE}).
  */
 final class SignalSession {
     private static final Logger LOG = LoggerFactory.getLogger(SignalSession.class);
+    /** As long as libwebrtc gets to answer an offer ({@code AnswerDeadline}): a close taking longer is stuck. */
+    static final Duration PEER_CLOSE_DEADLINE = AnswerDeadline.DEFAULT;
 
     private final ViewerIdentity viewer;
     private final JoinParameters join;
@@ -43,8 +46,6 @@ final class SignalSession {
     private final GrantEnforcer grants;
     private final ExecutorService thread;
     private final ReplyBudget refusals = new ReplyBudget(ReplyBudget.REFUSALS_PER_SECOND);
-    /** As long as libwebrtc gets to answer an offer ({@code AnswerDeadline}): a close taking longer is stuck. */
-    static final Duration PEER_CLOSE_DEADLINE = AnswerDeadline.DEFAULT;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Duration peerCloseDeadline;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();

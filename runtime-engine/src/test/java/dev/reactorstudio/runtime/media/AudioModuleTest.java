@@ -2,15 +2,18 @@ package dev.reactorstudio.runtime.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,21 +39,21 @@ class AudioModuleTest {
     void audioThreadsStoppingCaptureWhileTheEngineDisposesNeverSeeAFreedModule() throws Exception {
         AudioModule audio = new AudioModule();
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        CountDownLatch running = new CountDownLatch(4);
+        AtomicIntegerArray calls = new AtomicIntegerArray(4);
         try {
             List<Future<Integer>> pushers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
+                int thread = t;
                 pushers.add(threads.submit(() -> {
-                    running.countDown();
-                    int calls = 0;
                     while (audio.stopCapture()) {
-                        calls++;
+                        calls.incrementAndGet(thread);
                     }
-                    return calls;
+                    return calls.get(thread);
                 }));
             }
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(50);
+            // Every thread is calling into the live module when the engine disposes it (waiting for each
+            // thread's first call, not for a fixed time: a loaded machine can park a thread for longer).
+            await().atMost(Duration.ofSeconds(10)).until(() -> IntStream.range(0, 4).allMatch(t -> calls.get(t) > 0));
 
             audio.dispose();
 

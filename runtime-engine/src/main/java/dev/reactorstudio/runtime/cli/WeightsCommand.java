@@ -74,23 +74,6 @@ final class WeightsCommand implements Runnable {
         int run(WeightRegistry weights, PrintWriter out, PrintWriter err) throws RegistryException;
     }
 
-    /**
-     * How every subcommand runs: the registry opened from its options and closed after, its output flushed,
-     * and a registry problem or bad argument named on stderr as {@code reactor weights <subcommand>: ...}
-     * with exit code 1.
-     */
-    static int withRegistry(CommandLine.Model.CommandSpec spec, RegistryOptions registry, RegistryWork work) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
-            int code = work.run(weights, out, err);
-            out.flush();
-            return code;
-        } catch (RegistryException | IllegalArgumentException e) {
-            return fail(err, spec.name(), e);
-        }
-    }
-
     /** A subcommand that opens the registry from its options. */
     abstract static class RegistrySubcommand implements Callable<Integer> {
         @Mixin
@@ -99,9 +82,21 @@ final class WeightsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        /** Runs {@code work} on the open registry, as {@link WeightsCommand#withRegistry} describes. */
+        /**
+         * How every subcommand runs: the registry opened from its options and closed after, its output flushed,
+         * and a registry problem or bad argument named on stderr as {@code reactor weights <subcommand>: ...}
+         * with exit code 1.
+         */
         final int withRegistry(RegistryWork work) {
-            return WeightsCommand.withRegistry(spec, registry, work);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (WeightRegistry weights = WeightRegistry.open(registry.settings())) {
+                int code = work.run(weights, out, err);
+                out.flush();
+                return code;
+            } catch (RegistryException | IllegalArgumentException e) {
+                return fail(err, spec.name(), e);
+            }
         }
     }
 

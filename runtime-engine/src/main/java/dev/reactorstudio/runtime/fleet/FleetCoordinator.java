@@ -9,6 +9,7 @@ import dev.reactorstudio.runtime.fleet.auth.Role;
 import dev.reactorstudio.runtime.fleet.auth.TokenRejectedException;
 import dev.reactorstudio.runtime.guard.HttpGuard;
 import dev.reactorstudio.runtime.guard.JsonBody;
+import dev.reactorstudio.runtime.metrics.PrometheusText;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -88,7 +89,7 @@ public final class FleetCoordinator implements AutoCloseable {
             // Origin allow-list, Host check on loopback binds, body limit, CORS for allowed pages: before any route.
             guard.install(config);
             config.routes.get("/health", this::health);
-            config.routes.get("/metrics", ctx -> ctx.contentType(FleetMetrics.contentType()).result(metrics.scrape()));
+            config.routes.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.scrape()));
             config.routes.get("/tokens", this::mintToken);
             config.routes.post("/sessions", this::createSession);
             config.routes.get("/sessions/{sid}", this::getSession);

@@ -74,11 +74,8 @@ final class FleetMetrics {
         closed.labelValues(cause).inc();
     }
 
+    /** Prometheus text, served as {@link PrometheusText#CONTENT_TYPE}. */
     String scrape() {
         return PrometheusText.of(registry);
-    }
-
-    static String contentType() {
-        return PrometheusText.CONTENT_TYPE;
     }
 }

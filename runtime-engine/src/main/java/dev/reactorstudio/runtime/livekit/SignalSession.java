@@ -57,11 +57,6 @@ final class SignalSession {
     /** The viewer's tracks published into the model's inputs; read by the peers' executors. */
     private volatile InputPublications publications;
 
-    SignalSession(ViewerIdentity viewer, JoinParameters join, SignalChannel channel, RoomState room,
-                  SessionBridge bridge, Negotiation.Factory negotiations) {
-        this(viewer, join, channel, room, bridge, negotiations, new GrantEnforcer(), PEER_CLOSE_DEADLINE);
-    }
-
     /**
      * @param grants enforces the viewer's token on what it sends (shared by the server, which counts refusals)
      * @param peerCloseDeadline how long an ending session waits for its peers to close before it lets go anyway

@@ -67,11 +67,8 @@ final class RuntimeMetrics {
                 .register(registry);
     }
 
+    /** Prometheus text, served as {@link PrometheusText#CONTENT_TYPE}. */
     String scrape() {
         return PrometheusText.of(registry);
-    }
-
-    static String contentType() {
-        return PrometheusText.CONTENT_TYPE;
     }
 }

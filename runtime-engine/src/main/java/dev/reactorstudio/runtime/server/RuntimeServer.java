@@ -8,6 +8,7 @@ import dev.reactorstudio.runtime.guard.HttpGuard;
 import dev.reactorstudio.runtime.guard.JsonBody;
 import dev.reactorstudio.runtime.guard.SecurityOptions;
 import dev.reactorstudio.runtime.host.ModelHost;
+import dev.reactorstudio.runtime.metrics.PrometheusText;
 import dev.reactorstudio.runtime.session.CommandQueueFullException;
 import dev.reactorstudio.runtime.session.EndReason;
 import dev.reactorstudio.runtime.session.InvalidCommandException;
@@ -192,7 +193,7 @@ public final class RuntimeServer implements AutoCloseable {
     }
 
     private void metrics(Context ctx) {
-        ctx.contentType(RuntimeMetrics.contentType()).result(metrics.scrape());
+        ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.scrape());
     }
 
     /** The session manager, or null after answering 503 (loading, with Retry-After) or 503 (failed). */
